@@ -52,3 +52,15 @@ pub fn read_document(path: &Path, name: &str) -> Result<Document, IngestError> {
         .map_err(|e| IngestError::Io { path: path.to_path_buf(), message: e.to_string() })?;
     Ok(Document::from_text(name, String::from_utf8_lossy(&bytes).into_owned()))
 }
+
+/// Every input file under `paths`, as (path, display name), folders walked recursively in
+/// sorted order. A missing path is an error entry; the other paths still run.
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<(PathBuf, String), IngestError>> {
+    paths
+        .iter()
+        .map(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            Ok((p.clone(), name))
+        })
+        .collect()
+}

@@ -1,7 +1,52 @@
 //! claimcheck: finds numbers in articles that contradict each other.
 //!
-//! The pipeline, top to bottom: ingest → extract → check → report.
+//! The whole pipeline, top to bottom:
+//!
+//! 1. [`ingest`]: files → [`ingest::Document`] (decoded, normalised, mapped back to the original);
+//! 2. [`extract`]: documents → [`model::Claim`]s, gathered into a Polars frame;
+//! 3. [`check`]: claims + rule files → [`model::Finding`]s;
+//! 4. [`report`]: findings and claims → CSV files and terminal diagnostics (the binary prints).
 pub mod check;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+
+use std::path::PathBuf;
+
+use ingest::{Document, IngestError};
+use model::{Claim, Finding};
+
+/// Everything one run produced. Per-file input errors are kept, never fatal.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub docs: Vec<Document>,
+    pub errors: Vec<IngestError>,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+}
+
+/// Run the pipeline over already-read documents.
+pub fn run_documents(docs: Vec<Document>, rules: &check::RuleSet) -> Batch {
+    let mut claims = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let found = extract::extract(doc, i, claims.len());
+        claims.extend(found);
+    }
+    let findings = check::check(&docs, &claims, rules);
+    Batch { docs, errors: Vec::new(), claims, findings }
+}
+
+/// Run the pipeline over files and folders (folders walked recursively in sorted order).
+pub fn run_paths(paths: &[PathBuf], rules: &check::RuleSet) -> Batch {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for input in ingest::collect_inputs(paths) {
+        match input.and_then(|(path, name)| ingest::read_document(&path, &name)) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut batch = run_documents(docs, rules);
+    batch.errors = errors;
+    batch
+}
