@@ -26,7 +26,7 @@ use crate::Batch;
 // ------------------------------------------------------------------------------------ claims
 
 /// Columns of `claims.csv`, in order: the scored columns first, then extras.
-pub const CLAIMS_COLUMNS: [&str; 14] = [
+pub const CLAIMS_COLUMNS: [&str; 15] = [
     "doc",
     "line",
     "col",
@@ -41,6 +41,7 @@ pub const CLAIMS_COLUMNS: [&str; 14] = [
     "sig_digits",
     "lo",
     "hi",
+    "id",
 ];
 
 /// Columns of `findings.csv`, in order: the scored columns first, then extras.
@@ -223,6 +224,7 @@ pub fn write_claims_frame_csv(frame: &DataFrame, w: impl Write) -> csv::Result<(
         floats("lo")?,
         floats("hi")?,
     );
+    let id = ints("id")?;
 
     let mut out = csv::Writer::from_writer(w);
     out.write_record(CLAIMS_COLUMNS)?;
@@ -244,6 +246,7 @@ pub fn write_claims_frame_csv(frame: &DataFrame, w: impl Write) -> csv::Result<(
             sig_digits[i].map(|n| n.to_string()).unwrap_or_default(),
             fmt_bound(lo[i]),
             fmt_bound(hi[i]),
+            int(id[i]),
         ])?;
     }
     out.flush()?;
@@ -774,7 +777,7 @@ mod tests {
             lines[1]
         );
         assert!(
-            lines[1].contains(",\"price, \"\"list\"\"\",3,99.5,inf"),
+            lines[1].ends_with(",\"price, \"\"list\"\"\",3,99.5,inf,0"),
             "{}",
             lines[1]
         );

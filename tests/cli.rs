@@ -4,7 +4,7 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const CLAIMS_HEADER: &str =
-    "doc,line,col,quote,kind,value,unit,approx,source,sentence,subject,sig_digits,lo,hi";
+    "doc,line,col,quote,kind,value,unit,approx,source,sentence,subject,sig_digits,lo,hi,id";
 const FINDINGS_HEADER: &str = "doc,line,rule,kind,severity,verdict,quotes,stated,expected,\
                                deviation,message,col,claim_ids,other_locations";
 
