@@ -11,6 +11,8 @@
 //! - Spans are byte offsets into `Document::text`; diagnostics map them to the original text with
 //!   `Document::original_range`, clamped so a bad span can never panic the report.
 
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 use std::fmt;
 use std::io::{self, Write};
 use std::ops::Range;
