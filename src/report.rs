@@ -902,6 +902,16 @@ mod tests {
     }
 
     #[test]
+    fn reports_print_through_the_default_handler() {
+        let reports = render_diagnostics(&batch());
+        assert_eq!(reports.len(), 2);
+        let text = format!("{:?}", reports[0]);
+        assert!(text.contains("a.txt"), "{text}");
+        assert!(text.contains("stated: 300元"), "{text}");
+        assert!(text.contains("expected 250"), "{text}");
+    }
+
+    #[test]
     fn long_lines_are_trimmed_around_the_label() {
         let filler = "很长的段落".repeat(100);
         let text = format!("{filler}价格为300元{filler}");
