@@ -74,9 +74,9 @@ pub(crate) fn extract_with(doc: &Document, doc_index: usize, first_id: usize, se
     let (sentences, sent_of) = split_sentences(&chars);
     let scan = Scan { chars, seg, sent_of, sentences, words: RefCell::new(HashMap::new()) };
     let mut raws = scan.run();
-    if std::env::var("CC_DEBUG").is_ok() { eprintln!("chars={} raws={}", scan.chars.len(), raws.len()); }
     scan.add_formulas(&mut raws);
     raws.sort_by_key(|r| (r.s, std::cmp::Reverse(r.e)));
+    scan.infer_years(&mut raws);
 
     let sources = source::sentence_sources(&scan.chars, &scan.sentences);
     raws.into_iter()
@@ -271,7 +271,6 @@ impl<'a> Scan<'a> {
             } else {
                 self.chinese(i)
             };
-            if std::env::var("CC_DEBUG").is_ok() { eprintln!("at {} {:?}", i, match &outcome { Some(Outcome::Claim(r)) => format!("claim {:?}", r), Some(Outcome::Skip(e)) => format!("skip {e}"), None => "none".into() }); }
             match outcome {
                 Some(Outcome::Claim(raw)) => {
                     i = raw.e.max(i + 1);
@@ -454,7 +453,7 @@ impl<'a> Scan<'a> {
         let value = numeral::parse_arabic(&text).or_else(|| numeral::parse_chinese(&text))?.value;
         let next = self.ch(e);
         let place = matches!(next, '名' | '位') && !self.at(e, "位于");
-        let clause_end = matches!(next, '，' | '。' | ',' | '；' | '!' | '！' | '\n' | '、' | '\0' | ')' | '）');
+        let clause_end = matches!(next, '的' | '，' | '。' | ',' | '；' | '!' | '！' | '\n' | '、' | '\0' | ')' | '）');
         if place || clause_end {
             let end = if place { e + 1 } else { e };
             return Some(Outcome::Claim(Raw { s: i - 1, e: end, kind: ClaimKind::Other, value, high: value, unit: "rank".into(), approx: Approx::Exact, step: 1.0, sig: 1, date: None }));
@@ -674,6 +673,7 @@ impl<'a> Scan<'a> {
             if ws == k && we - ws >= 2 && we - ws <= 3 && !is_function_word(&self.text(ws, we)) {
                 unit = self.text(ws, we);
                 end = we;
+                unit_hit = true;
             }
         }
         if let Some(code) = currency {
@@ -749,7 +749,29 @@ impl<'a> Scan<'a> {
         }
         // Chinese numerals need a unit (or another quantity marker) to be a claim.
         if chinese && !unit_hit && currency.is_none() {
-            return Some(Outcome::Skip(e));
+            let has_magnitude = self.text(s, e).chars().any(|c| numeral::chinese_big_unit(c).is_some());
+            if !has_magnitude || self.before(s).is_ascii_alphabetic() {
+                return Some(Outcome::Skip(e));
+            }
+        }
+        // A bare Arabic number glued to a following word is a name or label (36氪, 500强,
+        // 12306), and one after a CJK word and a space is a reference (方案 3, 图 2).
+        if !chinese && !unit_hit && currency.is_none() && end == e {
+            let k2 = self.skip_space(e);
+            if is_cjk(self.ch(k2)) && !matches!(self.ch(k2), '的' | '和' | '与' | '或' | '及' | '至' | '到' | '多' | '余' | '左' | '以' | '上' | '万' | '亿' | '是' | '为' | '在') {
+                return Some(Outcome::Skip(e));
+            }
+            let b = if self.before(s) == ' ' { s - 1 } else { s };
+            if self.before(s) == ' ' && is_cjk(self.before(b)) && !self.text(s, e).contains('.') && self.ch(k2) != '%' {
+                let (h, _) = self.hedge_before(s);
+                if h == Approx::Exact && !matches!(self.before(b), '为' | '达' | '是' | '有' | '共' | '计' | '约' | '近' | '超' | '逾' | '仅') {
+                    return Some(Outcome::Skip(e));
+                }
+            }
+            // Version numbers glued to a word: 数字经济3.0, AI 2.0.
+            if self.text(s, e).ends_with(".0") && (is_cjk(self.before(s)) || is_latin(self.before(b))) {
+                return Some(Outcome::Skip(e));
+            }
         }
         // 一 + classifier is usually an article (一个, 一种, 一次), not a count.
         if chinese && num.value == 1.0 && self.text(s, e) == "一" && kind == ClaimKind::Count && end - k <= 1 {
@@ -800,16 +822,13 @@ impl<'a> Scan<'a> {
     }
 
     fn unit_is_word_start(&self, k: usize, n: usize) -> bool {
-        // A classifier char that begins a longer word (家庭, 个人, 人工) is no classifier.
+        // A classifier char that begins a common non-classifier word (人工, 家庭, 分析) after a
+        // number is no classifier: 3人工作 is rare, 3分析 is a list item.
         if n != 1 || !is_cjk(self.ch(k)) {
             return false;
         }
-        let (ws, we) = self.word_at(k);
-        if ws == k && we > k + 1 {
-            let w = self.text(ws, we);
-            return !matches!(w.as_str(), "个月" | "人次" | "家公司" | "个人" | "台服务器") && !w.starts_with("个") ;
-        }
-        false
+        let pair = self.text(k, k + 2);
+        NOT_CLASSIFIER_WORDS.contains(&pair.as_str())
     }
 
     /// `/度`, `/1M token`, `每千瓦时`, ` per litre`: the denominator of a rate.
@@ -1019,7 +1038,7 @@ impl<'a> Scan<'a> {
         // The jieba word around the numeral must not run past it into a non-unit (三星, 四川,
         // 零一万物) nor start before it (统一, 唯一).
         let (ws, we) = self.word_at(i);
-        if ws < i {
+        if ws < i && !(ws + 1 == i && self.before(i) == '上') && !(ws + 1 == i && matches!(self.before(i), '翻' | '另' | '近' | '约' | '超' | '逾' | '达' | '共' | '有' | '为' | '是' | '了' | '第')) {
             return Some(Outcome::Skip(we.max(e)));
         }
         let (ls, le) = self.word_at(e - 1);
@@ -1175,6 +1194,32 @@ impl<'a> Scan<'a> {
         raws.extend(extra);
     }
 
+    /// A month-day date without a year takes the year of the latest full date or year
+    /// stated before it on the same line (2024年1月 … 7月14日 → 2024-07-14).
+    fn infer_years(&self, raws: &mut [Raw]) {
+        let mut year: Option<(u32, usize)> = None; // (year, line-start char index)
+        for r in raws.iter_mut() {
+            let line_start = self.chars[..r.s].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+            if year.map_or(false, |(_, ls)| ls != line_start) {
+                year = None;
+            }
+            match (&r.kind, &r.date) {
+                (ClaimKind::Year, _) if r.value.fract() == 0.0 => year = Some((r.value as u32, line_start)),
+                (ClaimKind::Date, Some(d)) if !d.starts_with("--") => {
+                    if let Ok(y) = d[..4].parse() {
+                        year = Some((y, line_start));
+                    }
+                }
+                (ClaimKind::Date, Some(d)) if d.starts_with("--") && self.text(r.s, r.e).chars().next().map_or(false, |c| c.is_ascii_digit() || starts_cn_numeral(c)) => {
+                    if let Some((y, _)) = year {
+                        r.date = Some(format!("{y:04}-{}", &d[2..]));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn bare_number_before(&self, _pos: usize) -> bool {
         false
     }
@@ -1194,6 +1239,18 @@ impl<'a> Scan<'a> {
         self.text(b, s).trim().to_string()
     }
 }
+
+/// Two-char words that start with a classifier char but are no classifier use.
+const NOT_CLASSIFIER_WORDS: &[&str] = &[
+    "人工", "人民", "人类", "人口", "人们", "人才", "人员", "家庭", "家族", "家长", "家电", "家居", "台湾",
+    "台阶", "名单", "名称", "名义", "名字", "位置", "位于", "分析", "分别", "分布", "分享", "分为", "代表",
+    "代码", "代理", "大学", "大型", "大量", "大幅", "大规", "大模", "大数", "重要", "重点", "重新", "起来",
+    "起步", "道路", "期间", "期待", "次数", "回来", "回报", "对于", "对比", "门槛", "级别", "码头", "单位",
+    "单价", "笔记", "票房", "集团", "集中", "首先", "首次", "组织", "组成", "批准", "类似", "种类", "款式",
+    "口径", "根据", "包括", "幅度", "本身", "本地", "本土", "条件", "项目", "部分", "部门", "部署", "头部",
+    "张开", "片面", "块链", "层面", "层次", "场景", "场所", "轮融", "例如", "届时", "只是", "只有", "只要",
+    "所以", "所有", "间隔", "套餐", "支持", "支付", "双方", "对手", "字节",
+];
 
 fn chinese_or_space_after_many(c: char) -> bool {
     c == '\0'
