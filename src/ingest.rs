@@ -7,9 +7,25 @@
 //! (chars dropped by the normaliser, such as pinyin glosses, simply own no char of `text`).
 //!
 //! Decoding is detected per file: a BOM wins (UTF-8, UTF-16LE/BE); then UTF-8 if the bytes
-//! are valid UTF-8; then the guess of chardetng (GBK/GB18030, Big5, …), decoded strictly. A
-//! decoder that would have to insert U+FFFD makes the file an error that names the first bad
-//! byte: a half-decoded article would give wrong numbers, not missing ones.
+//! are valid UTF-8; then chardetng's guess if it is a multibyte encoding, then GBK (decodes
+//! all of GB18030) and Big5, each decoded strictly. A decoder that would have to insert U+FFFD
+//! makes the file an error that names the first bad byte: a half-decoded article would give
+//! wrong numbers, not missing ones. Single-byte legacy encodings are never guessed, because
+//! they decode any bytes at all and so could never reject garbage.
+//!
+//! The normalised view, char by char (each step maps one char to one char or drops it):
+//! - `\r\n` and a lone `\r` become `\n`;
+//! - HTML entities (`&nbsp;`, `&amp;`, `&#37;`, `&#x25;`, `&yen;`, `&times;`, …) become their
+//!   char; unknown ones stay as they are;
+//! - full-width ASCII becomes ASCII (`１２．５％` → `12.5%`, `（` → `(`, `：` → `:`), except the
+//!   Chinese clause and sentence marks `，` `；` `！` `？` (and `。`, which is not full-width ASCII);
+//!   NBSP, U+3000 and the other wide spaces become ` `; hyphens and U+2212 minus become `-`;
+//!   zero-width chars and soft hyphens are dropped;
+//! - scraped pinyin glosses (`數(shù)`) are dropped;
+//! - thousands commas are dropped (`4,512萬` → `4512萬`), list commas stay (`1,2,3`);
+//! - an en/em dash between two numbers becomes `-`, a wave dash `〜` becomes `~`;
+//! - traditional chars are folded to simplified (`萬` → `万`), only where zhconv keeps the
+//!   char count, so nothing shifts.
 
 use std::fmt;
 use std::ops::Range;
@@ -28,7 +44,8 @@ pub struct Document {
     pub original: String,
     /// Encoding the file was decoded from (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
     pub encoding: &'static str,
-    /// Normalised view: see [`normalise`].
+    /// Normalised view for matching (see the module docs); offsets into it map back with
+    /// [`Document::original_range`] and [`Document::line_col`].
     pub text: String,
     /// Where each char of `text` came from, and where the original lines start.
     map: OffsetMap,
@@ -91,9 +108,8 @@ impl Document {
     /// A line ends at `\n`, at `\r\n` or at a lone `\r`. Past the end: the end of the text.
     pub fn line_col(&self, norm: usize) -> (usize, usize) {
         let spans = &self.map.spans;
-        let orig = spans
-            .get(self.span_index(norm))
-            .map_or(self.original.len(), |s| s.orig_start as usize);
+        let orig =
+            spans.get(self.span_index(norm)).map_or(self.original.len(), |s| s.orig_start as usize);
         self.original_line_col(orig)
     }
 
@@ -314,7 +330,8 @@ fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     Err(furthest)
 }
 
-/// After a BOM or UTF-16 decode: reject an empty or NUL-holding result.
+/// After a BOM or UTF-16 decode: reject an empty result, or one holding a NUL or more than
+/// a stray few control chars (the same test [`check_control_bytes`] makes on raw bytes).
 fn finish_decoded(
     text: String,
     encoding: &'static Encoding,
@@ -323,19 +340,37 @@ fn finish_decoded(
     if text.is_empty() {
         return Err(DecodeError::Empty);
     }
-    if let Some(pos) = text.find('\0') {
+    let is_control = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{b}' | '\u{c}');
+    let controls = text.chars().filter(|&c| is_control(c)).count();
+    let nul = text.find('\0');
+    let bad = match nul {
+        Some(pos) => Some(pos),
+        None if controls > (text.len() / 100).max(1) => text.find(is_control),
+        None => None,
+    };
+    if let Some(pos) = bad {
         let offset = if encoding == encoding_rs::UTF_8 {
             bom_len + pos
         } else {
             bom_len + 2 * text[..pos].encode_utf16().count()
         };
-        return Err(DecodeError::Binary { offset, what: "NUL char".into() });
+        let what = match nul {
+            Some(_) => "NUL char".to_string(),
+            None => {
+                format!("control char U+{:04X}", text[pos..].chars().next().unwrap_or(' ') as u32)
+            }
+        };
+        return Err(DecodeError::Binary { offset, what });
     }
     Ok((text, encoding.name()))
 }
 
 /// Decode without replacement; `base` is added to the offset of a bad byte.
-fn decode_strict(encoding: &'static Encoding, src: &[u8], base: usize) -> Result<String, DecodeError> {
+fn decode_strict(
+    encoding: &'static Encoding,
+    src: &[u8],
+    base: usize,
+) -> Result<String, DecodeError> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(src.len())
@@ -343,13 +378,17 @@ fn decode_strict(encoding: &'static Encoding, src: &[u8], base: usize) -> Result
     let mut out = String::with_capacity(capacity);
     let mut pos = 0;
     loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(&src[pos..], &mut out, true);
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&src[pos..], &mut out, true);
         pos += read;
         match result {
             DecoderResult::InputEmpty => return Ok(out),
             DecoderResult::Malformed(bad_len, after) => {
                 let offset = pos.saturating_sub(bad_len as usize + after as usize);
-                return Err(DecodeError::Undecodable { encoding: encoding.name(), offset: base + offset });
+                return Err(DecodeError::Undecodable {
+                    encoding: encoding.name(),
+                    offset: base + offset,
+                });
             }
             // Cannot happen with the worst-case capacity, but stay safe: grow and go on.
             DecoderResult::OutputFull => out.reserve(src.len() - pos + 16),
@@ -426,9 +465,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Result<(PathBuf, String), Ingest
             Err(e) => out.push(Err(io_error(path, e))),
             Ok(meta) if meta.is_dir() => walk_folder(path, "", &mut out),
             Ok(_) => {
-                let name = path
-                    .file_name()
-                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
                 out.push(Ok((path.clone(), name)));
             }
         }
@@ -563,7 +603,10 @@ fn parse_entity(s: &str) -> Option<(char, usize)> {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) if !hex.is_empty() && hex.len() <= 6 => u32::from_str_radix(hex, 16).ok()?,
             Some(_) => return None,
-            None if !num.is_empty() && num.len() <= 7 && num.bytes().all(|b| b.is_ascii_digit()) => {
+            None if !num.is_empty()
+                && num.len() <= 7
+                && num.bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 num.parse().ok()?
             }
             None => return None,
@@ -774,7 +817,8 @@ fn drop_thousands_separators(units: &mut Vec<Unit>) {
         }
         let lead = i - run_start;
         let after_decimal_point = run_start > 0 && units[run_start - 1].ch == '.';
-        let inside_list = run_start >= 2 && units[run_start - 1].ch == ',' && digit(units, run_start - 2);
+        let inside_list =
+            run_start >= 2 && units[run_start - 1].ch == ',' && digit(units, run_start - 2);
         if lead > 3 || after_decimal_point || inside_list {
             continue;
         }

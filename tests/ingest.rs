@@ -12,7 +12,8 @@ fn doc(text: &str) -> Document {
 fn temp_dir(tag: &str) -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("claimcheck-ingest-{}-{tag}-{n}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("claimcheck-ingest-{}-{tag}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -289,7 +290,10 @@ fn broken_utf8_names_file_and_first_bad_byte() {
     let err = Document::from_bytes("broken.txt", &bytes).unwrap_err();
     assert!(matches!(err, IngestError::Undecodable { offset, .. } if offset == bad - 1), "{err}");
     let message = err.to_string();
-    assert!(message.contains("broken.txt") && message.contains(&format!("offset {}", bad - 1)), "{message}");
+    assert!(
+        message.contains("broken.txt") && message.contains(&format!("offset {}", bad - 1)),
+        "{message}"
+    );
 }
 
 #[test]
@@ -302,6 +306,16 @@ fn truncated_utf16_is_undecodable_at_its_last_byte() {
     let bytes = [0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x41, 0x00];
     let err = Document::from_bytes("surrogate.txt", &bytes).unwrap_err();
     assert!(matches!(err, IngestError::Undecodable { offset: 4, .. }), "{err}");
+}
+
+#[test]
+fn broken_gbk_blames_the_byte_where_gbk_breaks() {
+    let mut bytes = encode(encoding_rs::GBK, SAMPLE_HANS);
+    let bad = bytes.len() / 2; // 0xff is never part of a GBK char
+    bytes.insert(bad, 0xff);
+    let err = Document::from_bytes("gbk.txt", &bytes).unwrap_err();
+    assert!(matches!(err, IngestError::Undecodable { encoding: "GBK", .. }), "{err}");
+    assert!(err.offset().unwrap() >= bad - 1 && err.offset().unwrap() <= bad, "{err}");
 }
 
 #[test]
@@ -331,6 +345,13 @@ fn binary_file_is_an_error() {
     assert!(err.to_string().contains("image.png") && err.to_string().contains("offset 8"), "{err}");
     let err = Document::from_bytes("ctl.bin", b"ab\x01\x02\x03\x04cd").unwrap_err();
     assert!(matches!(err, IngestError::Binary { offset: 2, .. }), "{err}");
+    // Little-endian 16-bit integers look like BOM-less UTF-16 but decode to control chars.
+    let numbers: Vec<u8> = (1u16..40).flat_map(|n| n.to_le_bytes()).collect();
+    let err = Document::from_bytes("numbers.bin", &numbers).unwrap_err();
+    assert!(matches!(err, IngestError::Binary { offset: 0, .. }), "{err}");
+    // A stray control char in a long text is kept.
+    let text = format!("{SAMPLE_HANS}\x07{SAMPLE_HANS}");
+    assert_eq!(Document::from_bytes("bell.txt", text.as_bytes()).unwrap().original, text);
 }
 
 #[test]
@@ -382,7 +403,16 @@ fn no_input_panics() {
 #[test]
 fn folders_are_walked_in_sorted_order_with_relative_names() {
     let dir = temp_dir("walk");
-    for rel in ["b.txt", "a/z.txt", "a/c/d.txt", "a/b.txt", ".hidden.txt", ".git/x.txt", "a/.h/y.txt", "10.txt"] {
+    for rel in [
+        "b.txt",
+        "a/z.txt",
+        "a/c/d.txt",
+        "a/b.txt",
+        ".hidden.txt",
+        ".git/x.txt",
+        "a/.h/y.txt",
+        "10.txt",
+    ] {
         let path = dir.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "x").unwrap();
@@ -413,7 +443,8 @@ fn folders_are_walked_in_sorted_order_with_relative_names() {
 
 #[test]
 fn seeds_decode_and_map_back() {
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(seeds_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut seeds: Vec<PathBuf> =
+        std::fs::read_dir(seeds_dir()).unwrap().map(|e| e.unwrap().path()).collect();
     seeds.sort();
     assert_eq!(seeds.len(), 5);
     for path in &seeds {
@@ -431,7 +462,9 @@ fn seeds_decode_and_map_back() {
         // Line by line: the normalised line maps back to exactly the original line, and
         // line numbers agree with `split('\n')`.
         let mut norm_start = 0;
-        for (n, (norm_line, orig_line)) in d.text.split('\n').zip(d.original.split('\n')).enumerate() {
+        for (n, (norm_line, orig_line)) in
+            d.text.split('\n').zip(d.original.split('\n')).enumerate()
+        {
             let range = norm_start..norm_start + norm_line.len();
             if !norm_line.is_empty() {
                 assert_eq!(d.quote(range.clone()), orig_line, "{name} line {}", n + 1);
@@ -481,7 +514,8 @@ fn simplified_seeds_are_not_changed_by_folding() {
 #[test]
 #[ignore]
 fn throughput() {
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(seeds_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut seeds: Vec<PathBuf> =
+        std::fs::read_dir(seeds_dir()).unwrap().map(|e| e.unwrap().path()).collect();
     seeds.sort();
     let all: Vec<u8> = seeds.iter().flat_map(|p| std::fs::read(p).unwrap()).collect();
     let mut big = Vec::new();
@@ -489,7 +523,10 @@ fn throughput() {
         big.extend_from_slice(&all);
     }
     let mb = big.len() as f64 / 1e6;
-    for (label, bytes) in [("UTF-8", big.clone()), ("GB18030", encode(encoding_rs::GB18030, std::str::from_utf8(&big).unwrap()))] {
+    for (label, bytes) in [
+        ("UTF-8", big.clone()),
+        ("GB18030", encode(encoding_rs::GB18030, std::str::from_utf8(&big).unwrap())),
+    ] {
         let start = std::time::Instant::now();
         let d = Document::from_bytes("big.txt", &bytes).unwrap();
         let secs = start.elapsed().as_secs_f64();
