@@ -65,13 +65,13 @@ impl Document {
         } else {
             (String::new(), Vec::new())
         };
-        let line_starts = line_starts(&original);
+        let (line_starts, column_checkpoints) = line_index(&original);
         Document {
             name: name.to_string(),
             original,
             encoding: "UTF-8",
             text,
-            map: OffsetMap { spans, line_starts },
+            map: OffsetMap { spans, line_starts, column_checkpoints },
         }
     }
 
@@ -123,8 +123,16 @@ impl Document {
         // line_starts[0] is 0, so the partition point is at least 1.
         let line = starts.partition_point(|&s| s as usize <= orig);
         let line_start = starts[line - 1] as usize;
-        let col = self.original[line_start..orig].chars().count() + 1;
-        (line, col)
+        // Count chars from the last checkpoint of this line, or from the line start.
+        let checkpoints = &self.map.column_checkpoints;
+        let (from, from_col) = match checkpoints.partition_point(|&(b, _)| b as usize <= orig) {
+            0 => (line_start, 1),
+            i if checkpoints[i - 1].0 as usize >= line_start => {
+                (checkpoints[i - 1].0 as usize, checkpoints[i - 1].1 as usize)
+            }
+            _ => (line_start, 1),
+        };
+        (line, from_col + self.original[from..orig].chars().count())
     }
 
     /// Number of lines of the original (an empty last line after a final newline counts,
@@ -167,6 +175,8 @@ struct OffsetMap {
     spans: Vec<Span>,
     /// Byte offset in the original where each line starts; the first is 0.
     line_starts: Vec<u32>,
+    /// (byte offset, 1-based column) of every 1024th char of a line, in byte order.
+    column_checkpoints: Vec<(u32, u32)>,
 }
 
 impl fmt::Debug for OffsetMap {
@@ -176,16 +186,31 @@ impl fmt::Debug for OffsetMap {
     }
 }
 
-fn line_starts(original: &str) -> Vec<u32> {
+/// Chars between column checkpoints inside a long line.
+const COLUMN_CHECKPOINT_EVERY: u32 = 1024;
+
+/// Line starts, and column checkpoints so that a column costs at most
+/// `COLUMN_CHECKPOINT_EVERY` chars of counting even on a line megabytes long.
+fn line_index(original: &str) -> (Vec<u32>, Vec<(u32, u32)>) {
     let bytes = original.as_bytes();
     let mut starts = vec![0u32];
+    let mut checkpoints = Vec::new();
+    let mut chars_in_line = 0u32;
     for (i, &b) in bytes.iter().enumerate() {
+        let char_start = b & 0xc0 != 0x80;
+        if char_start {
+            if chars_in_line > 0 && chars_in_line % COLUMN_CHECKPOINT_EVERY == 0 {
+                checkpoints.push((i.min(MAX_DOC_BYTES) as u32, chars_in_line + 1));
+            }
+            chars_in_line += 1;
+        }
         let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
         if ends_line {
             starts.push((i + 1).min(MAX_DOC_BYTES) as u32);
+            chars_in_line = 0;
         }
     }
-    starts
+    (starts, checkpoints)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -202,6 +202,21 @@ fn line_col_counts_chars_and_handles_crlf() {
 }
 
 #[test]
+fn line_col_on_long_lines_matches_counting() {
+    // Lines of a few thousand mixed-width chars cross several column checkpoints.
+    let line: String = (0..3000).map(|i| ["数", "a", "𝟘", "，", " "][i % 5]).collect();
+    let original = format!("{line}\n短\r\n{line}{line}\n");
+    let d = doc(&original);
+    for (i, c) in d.text.char_indices().step_by(7) {
+        let orig = d.original_range(i..i + c.len_utf8()).start;
+        let before = &original[..orig];
+        let line_no = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+        assert_eq!(d.line_col(i), (line_no, col), "at {i}");
+    }
+}
+
+#[test]
 fn line_col_on_empty_text_does_not_panic() {
     let d = doc("");
     assert_eq!(d.text, "");
