@@ -558,3 +558,21 @@ fn throughput() {
         );
     }
 }
+
+#[test]
+fn seeds_survive_legacy_encodings() {
+    for entry in std::fs::read_dir(seeds_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let utf8 = doc(&text);
+        let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+        let gb = Document::from_bytes("gb.txt", &bytes).unwrap();
+        assert_eq!((gb.encoding, gb.original == text), ("GBK", true), "{}", path.display());
+        // Big5 lacks some chars: the encoder writes them as numeric entities, which the
+        // normaliser decodes, so the normalised views agree.
+        let (bytes, _, _) = encoding_rs::BIG5.encode(&text);
+        let big5 = Document::from_bytes("big5.txt", &bytes).unwrap();
+        assert_eq!(big5.encoding, "Big5", "{}", path.display());
+        assert_eq!(big5.text, utf8.text, "{}", path.display());
+    }
+}
