@@ -774,8 +774,15 @@ impl<'a> Scan<'a> {
             }
         }
         // 一 + classifier is usually an article (一个, 一种, 一次), not a count.
+        // It counts when another figure in the sentence rests on it (一台服务器的价格为…万元)
+        // or when the classifier measures (一层, 一片); article-like classifiers never count.
         if chinese && num.value == 1.0 && self.text(s, e) == "一" && kind == ClaimKind::Count && end - k <= 1 {
-            return Some(Outcome::Skip(end));
+            let article_like = matches!(self.ch(k), '个' | '种' | '位' | '顿' | '颗' | '度' | '代' | '些' | '样' | '点' | '下' | '款' | '类' | '名' | '起' | '道' | '重' | '大' | '分' | '回' | '对' | '门' | '单' | '级' | '集' | '字' | '口' | '人' | '件' | '条' | '项' | '家' | '笔' | '场' | '部' | '批' | '组' | '首' | '期' | '届' | '轮' | '本' | '张' | '只' | '头' | '支' | '所' | '间' | '座' | '处');
+            let rests_on = matches!(self.ch(k), '次' | '台') && self.sentence_has_other_number(s, end);
+            let demonstrative = matches!(self.before(s), '这' | '那' | '哪' | '某' | '同');
+            if article_like || demonstrative || self.ch(k) == '套' || (matches!(self.ch(k), '次' | '台') && !rests_on) {
+                return Some(Outcome::Skip(end));
+            }
         }
         // Kinds by unit.
         if unit == "params" {
@@ -819,6 +826,13 @@ impl<'a> Scan<'a> {
             raw.kind = ClaimKind::Range;
         }
         Some(Outcome::Claim(raw))
+    }
+
+    /// Whether the sentence around `[s, e)` holds another Arabic figure.
+    fn sentence_has_other_number(&self, s: usize, e: usize) -> bool {
+        let si = self.sent_of.get(s).copied().unwrap_or(0).min(self.sentences.len().saturating_sub(1));
+        let (a, b) = self.sentences[si];
+        (a..b).any(|k| (k < s || k >= e) && self.chars[k].is_ascii_digit())
     }
 
     fn unit_is_word_start(&self, k: usize, n: usize) -> bool {
