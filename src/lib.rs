@@ -10,6 +10,7 @@ pub mod check;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod report;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,1350 @@
+//! The numeral scanner (see the module docs of `extract`).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+use super::lexicon::*;
+use super::numeral::{self, Numeral};
+use super::source;
+use crate::ingest::Document;
+use crate::model::{Approx, Claim, ClaimKind};
+
+/// Word segmentation, built once per process (jieba's dictionary load costs ~90 ms).
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+impl Segmenter {
+    pub fn shared() -> &'static Segmenter {
+        static SEG: OnceLock<Segmenter> = OnceLock::new();
+        SEG.get_or_init(|| Segmenter { jieba: Jieba::new() })
+    }
+
+    /// Char ranges of the words of `chars` (as a string).
+    pub fn words(&self, s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for w in self.jieba.cut(s, false) {
+            let n = w.word.chars().count();
+            out.push((pos, pos + n));
+            pos += n;
+        }
+        out
+    }
+}
+
+/// A claim before it is placed in the document (char offsets).
+#[derive(Debug, Clone)]
+struct Raw {
+    s: usize,
+    e: usize,
+    kind: ClaimKind,
+    value: f64,
+    high: f64,
+    unit: String,
+    approx: Approx,
+    step: f64,
+    sig: u32,
+    date: Option<String>,
+}
+
+enum Outcome {
+    Claim(Raw),
+    /// Not a claim; resume scanning at this char index.
+    Skip(usize),
+}
+
+struct Scan<'a> {
+    chars: Vec<char>,
+    seg: &'a Segmenter,
+    /// Sentence index of each char and the char range of each sentence.
+    sent_of: Vec<usize>,
+    sentences: Vec<(usize, usize)>,
+    words: RefCell<HashMap<usize, Vec<(usize, usize)>>>,
+}
+
+pub(crate) fn extract_with(doc: &Document, doc_index: usize, first_id: usize, seg: &Segmenter) -> Vec<Claim> {
+    let text = &doc.text;
+    let chars: Vec<char> = text.chars().collect();
+    let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    bytes.push(text.len());
+    let (sentences, sent_of) = split_sentences(&chars);
+    let scan = Scan { chars, seg, sent_of, sentences, words: RefCell::new(HashMap::new()) };
+    let mut raws = scan.run();
+    scan.add_formulas(&mut raws);
+    raws.sort_by_key(|r| (r.s, std::cmp::Reverse(r.e)));
+    scan.infer_years(&mut raws);
+
+    let sources = source::sentence_sources(&scan.chars, &scan.sentences);
+    raws.into_iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let start = bytes[r.s];
+            let end = bytes[r.e];
+            let orig = doc.original_range(start..end);
+            let (line, col) = doc.line_col(start);
+            let sentence = scan.sent_of.get(r.s).copied().unwrap_or(0);
+            let (lo, hi) = interval(&r);
+            Claim {
+                id: first_id + k,
+                doc: doc_index,
+                sentence,
+                start,
+                end,
+                line,
+                col,
+                quote: doc.original[orig].to_string(),
+                kind: r.kind,
+                value: r.value,
+                value_high: r.high,
+                date: r.date.clone(),
+                unit: r.unit.clone(),
+                approx: r.approx,
+                sig_digits: r.sig,
+                lo,
+                hi,
+                source: sources.get(sentence).cloned().flatten(),
+                subject: scan.subject(r.s),
+            }
+        })
+        .collect()
+}
+
+/// The interval a stated figure stands for, from its written precision and its hedge.
+fn interval(r: &Raw) -> (f64, f64) {
+    if r.date.is_some() || r.value.is_nan() {
+        return (r.value, r.high);
+    }
+    let half = r.step / 2.0;
+    let (v, h) = (r.value, r.high);
+    match r.approx {
+        Approx::Exact => (v - half, h + half),
+        Approx::About => {
+            let band = (0.1 * h.abs()).max(half * 2.0);
+            (v - band, h + band)
+        }
+        Approx::Over => (v, f64::INFINITY),
+        Approx::AtLeast => (v, f64::INFINITY),
+        Approx::AtMost => (f64::NEG_INFINITY.max(if v >= 0.0 { 0.0 } else { f64::NEG_INFINITY }), h + half),
+        Approx::Under => (if v >= 0.0 { (v * 0.8).min(v - half) } else { f64::NEG_INFINITY }, h),
+        Approx::Vague => {
+            if h > v {
+                (v, h)
+            } else {
+                (v, v * 10.0)
+            }
+        }
+    }
+}
+
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n'];
+
+fn split_sentences(chars: &[char]) -> (Vec<(usize, usize)>, Vec<usize>) {
+    let mut sentences = Vec::new();
+    let mut sent_of = vec![0; chars.len() + 1];
+    let mut start = 0;
+    for i in 0..chars.len() {
+        sent_of[i] = sentences.len();
+        let c = chars[i];
+        let english_stop = c == '.'
+            && i > 0
+            && !chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).map_or(true, |n| *n == ' ' || *n == '\n');
+        if SENTENCE_ENDS.contains(&c) || english_stop {
+            sentences.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    sent_of[chars.len()] = sentences.len();
+    if start < chars.len() || sentences.is_empty() {
+        sentences.push((start, chars.len()));
+    }
+    (sentences, sent_of)
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn starts_cn_numeral(c: char) -> bool {
+    numeral::is_chinese_numeral_char(c) && !matches!(c, '点' | '點')
+}
+
+impl<'a> Scan<'a> {
+    fn at(&self, i: usize, s: &str) -> bool {
+        let mut k = i;
+        for c in s.chars() {
+            if self.chars.get(k) != Some(&c) {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    fn ch(&self, i: usize) -> char {
+        self.chars.get(i).copied().unwrap_or('\0')
+    }
+
+    fn before(&self, i: usize) -> char {
+        if i == 0 { '\0' } else { self.chars[i - 1] }
+    }
+
+    fn skip_space(&self, mut i: usize) -> usize {
+        if self.ch(i) == ' ' {
+            i += 1;
+        }
+        i
+    }
+
+    fn text(&self, s: usize, e: usize) -> String {
+        self.chars[s..e.min(self.chars.len())].iter().collect()
+    }
+
+    /// Longest unit at `i`; Latin units need a word boundary after them.
+    fn unit_at(&self, i: usize) -> Option<(usize, &'static UnitEntry)> {
+        let mut best: Option<(usize, &'static UnitEntry)> = None;
+        for entry in UNITS {
+            let n = entry.0.chars().count();
+            if best.map_or(false, |(m, _)| m >= n) || !self.at(i, entry.0) {
+                continue;
+            }
+            let last = entry.0.chars().last().unwrap();
+            if last.is_ascii_alphabetic() && is_latin(self.ch(i + n)) {
+                continue;
+            }
+            if entry.0.chars().next().unwrap().is_ascii_alphabetic() && entry.0.len() <= 2 && self.ch(i + n).is_ascii_digit() {
+                continue;
+            }
+            best = Some((n, entry));
+        }
+        best
+    }
+
+    fn words_of_sentence(&self, i: usize) -> (usize, Vec<(usize, usize)>) {
+        let si = self.sent_of.get(i).copied().unwrap_or(0).min(self.sentences.len().saturating_sub(1));
+        let (s, e) = self.sentences[si];
+        let mut cache = self.words.borrow_mut();
+        let words = cache
+            .entry(si)
+            .or_insert_with(|| self.seg.words(&self.text(s, e)))
+            .clone();
+        (s, words)
+    }
+
+    /// The jieba word covering char `i`, as absolute char range.
+    fn word_at(&self, i: usize) -> (usize, usize) {
+        let (base, words) = self.words_of_sentence(i);
+        for (a, b) in words {
+            if base + a <= i && i < base + b {
+                return (base + a, base + b);
+            }
+        }
+        (i, i + 1)
+    }
+
+    fn run(&self) -> Vec<Raw> {
+        let mut out = Vec::new();
+        let n = self.chars.len();
+        let mut i = 0;
+        while i < n {
+            let c = self.chars[i];
+            let candidate = c.is_ascii_digit()
+                || starts_cn_numeral(c)
+                || c == '半'
+                || (is_latin(c) && !is_latin(self.before(i)));
+            if !candidate {
+                i += 1;
+                continue;
+            }
+            let outcome = if c.is_ascii_digit() {
+                self.arabic(i)
+            } else if is_latin(c) {
+                self.english_word(i)
+            } else {
+                self.chinese(i)
+            };
+            match outcome {
+                Some(Outcome::Claim(raw)) => {
+                    i = raw.e.max(i + 1);
+                    out.push(raw);
+                }
+                Some(Outcome::Skip(e)) => i = e.max(i + 1),
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Skip a run of letters, digits and joiners (a model name, a code).
+    fn skip_token(&self, mut i: usize) -> usize {
+        while i < self.chars.len() {
+            let c = self.chars[i];
+            if c.is_ascii_alphanumeric() || ((c == '-' || c == '.' || c == '_' || c == '/') && self.ch(i + 1).is_ascii_alphanumeric()) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    fn at_line_start(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 {
+            let c = self.chars[k - 1];
+            if c == '\n' {
+                return true;
+            }
+            if !(c == ' ' || c == '-' || c == '*' || c == '#' || c == '\t' || c == '•') {
+                return false;
+            }
+            k -= 1;
+        }
+        true
+    }
+
+    fn read_digits(&self, i: usize) -> usize {
+        let mut k = i;
+        while self.ch(k).is_ascii_digit() {
+            k += 1;
+        }
+        if self.ch(k) == '.' && self.ch(k + 1).is_ascii_digit() {
+            k += 1;
+            while self.ch(k).is_ascii_digit() {
+                k += 1;
+            }
+        }
+        k
+    }
+
+    fn arabic(&self, i: usize) -> Option<Outcome> {
+        let prev = self.before(i);
+        // A numeral glued to Latin letters or inside a name (GPT-4, H100, Llama-2-70B, c6i).
+        if is_latin(prev) || (prev == '-' && is_latin(self.before(i - 1))) || prev == '_' {
+            let mut s = i;
+            while s > 0 && is_latin(self.chars[s - 1]) {
+                s -= 1;
+            }
+            let word = self.text(s, i).to_lowercase();
+            if word == "top" {
+                let e = self.read_digits(i);
+                let v = self.text(i, e).parse().ok()?;
+                return Some(Outcome::Claim(Raw { s, e, kind: ClaimKind::Count, value: v, high: v, unit: "rank".into(), approx: Approx::Exact, step: 1.0, sig: 1, date: None }));
+            }
+            if word == "fy" {
+                let e = self.read_digits(i);
+                if e - i == 4 {
+                    let v: f64 = self.text(i, e).parse().ok()?;
+                    return Some(Outcome::Claim(year_raw(s, e, v)));
+                }
+            }
+            return Some(Outcome::Skip(self.skip_token(i)));
+        }
+        if prev == '.' && self.before(i - 1).is_ascii_digit() {
+            return Some(Outcome::Skip(self.skip_token(i)));
+        }
+        let e0 = self.read_digits(i);
+        let digits = self.text(i, e0);
+        // Phone numbers and codes: long digit runs, or dash-joined digit groups.
+        if self.is_code(i, e0) {
+            let mut k = e0;
+            while (self.ch(k) == '-' || self.ch(k) == ' ') && self.ch(k + 1).is_ascii_digit() {
+                k = self.read_digits(k + 1);
+            }
+            return Some(Outcome::Skip(k));
+        }
+        // List markers and section numbers at line start: `1.`, `2、`, `03 `.
+        if self.at_line_start(i) {
+            let next = self.ch(e0);
+            let after = self.ch(e0 + 1);
+            if (next == '.' && !after.is_ascii_digit()) || next == '、' || next == ')' || next == '）' {
+                return Some(Outcome::Skip(e0 + 1));
+            }
+            if next == ' ' && !digits.contains('.') && digits.len() <= 2 && self.unit_at(e0 + 1).is_none() && !self.magnitude_follows(e0 + 1) {
+                return Some(Outcome::Skip(e0));
+            }
+        }
+        if let Some(o) = self.ordinal(i) {
+            return Some(o);
+        }
+        // Dates and years.
+        if let Some(raw) = self.date_from_arabic(i, e0) {
+            return Some(Outcome::Claim(raw));
+        }
+        let mut num = numeral::parse_arabic(&digits)?;
+        let mut e = e0;
+        // Exponent: 3.15*10^23, 3.15×10^23
+        {
+            let k = self.skip_space(e);
+            if matches!(self.ch(k), '*' | '×' | 'x') {
+                let k2 = self.skip_space(k + 1);
+                if self.at(k2, "10^") {
+                    let s3 = k2 + 3;
+                    let mut k3 = s3;
+                    if self.ch(k3) == '-' {
+                        k3 += 1;
+                    }
+                    let k4 = self.read_digits(k3);
+                    if k4 > k3 {
+                        let exp: i32 = self.text(s3, k4).parse().ok()?;
+                        num.value *= 10f64.powi(exp);
+                        num.high = num.value;
+                        num.step *= 10f64.powi(exp);
+                        e = k4;
+                    }
+                }
+            }
+        }
+        self.finish_number(i, e, num, false)
+    }
+
+    fn magnitude_follows(&self, i: usize) -> bool {
+        CN_MAGNITUDES.iter().any(|(m, _)| self.at(i, m)) || EN_MAGNITUDES.iter().any(|(m, _)| self.at(i, m))
+    }
+
+    /// Phone numbers, stock codes and the like: 7+ digit runs without unit, or digit groups
+    /// joined by dashes in phone shape (010-12345678, 400-800-8888).
+    fn is_code(&self, i: usize, e: usize) -> bool {
+        let len = e - i;
+        let digits = self.text(i, e);
+        if digits.contains('.') {
+            return false;
+        }
+        if self.ch(e) == '-' && self.ch(e + 1).is_ascii_digit() {
+            let e2 = self.read_digits(e + 1);
+            let l2 = e2 - e - 1;
+            // 2024-06-14 is a date, 8-10 a range; phone shapes have long groups.
+            if (len == 3 || len == 4) && l2 >= 7 && len != 4 || (len == 3 && l2 == 3 && self.ch(e2) == '-') || (len + l2 >= 10 && len != 4) {
+                return true;
+            }
+        }
+        if len >= 7 && self.unit_at(self.skip_space(e)).is_none() && !(self.ch(e) == 'h') {
+            // a long plain digit run (phone, ID, stock code) states no quantity
+            return !matches!(self.ch(e), '元' | '人' | '个');
+        }
+        // Six-digit stock codes in parentheses or with an exchange suffix.
+        if len == 6 && (self.before(i) == '(' || self.before(i) == '（') && matches!(self.ch(e), ')' | '）' | '.') {
+            return true;
+        }
+        if self.ch(e) == '.' && (self.at(e + 1, "SH") || self.at(e + 1, "SZ") || self.at(e + 1, "HK")) {
+            return true;
+        }
+        false
+    }
+
+    /// 第N: a rank claim when it is a place (第一名, 全球第一), otherwise an ordinal (第二届).
+    fn ordinal(&self, i: usize) -> Option<Outcome> {
+        if self.before(i) != '第' {
+            return None;
+        }
+        let mut e = i;
+        while self.ch(e).is_ascii_digit() || starts_cn_numeral(self.ch(e)) {
+            e += 1;
+        }
+        let text = self.text(i, e);
+        let value = numeral::parse_arabic(&text).or_else(|| numeral::parse_chinese(&text))?.value;
+        let next = self.ch(e);
+        let place = matches!(next, '名' | '位') && !self.at(e, "位于");
+        let clause_end = matches!(next, '的' | '，' | '。' | ',' | '；' | '!' | '！' | '\n' | '、' | '\0' | ')' | '）');
+        if place || clause_end {
+            let end = if place { e + 1 } else { e };
+            return Some(Outcome::Claim(Raw { s: i - 1, e: end, kind: ClaimKind::Other, value, high: value, unit: "rank".into(), approx: Approx::Exact, step: 1.0, sig: 1, date: None }));
+        }
+        Some(Outcome::Skip(e))
+    }
+
+    fn date_from_arabic(&self, i: usize, e: usize) -> Option<Raw> {
+        let digits = self.text(i, e);
+        if digits.contains('.') {
+            return None;
+        }
+        let v: u32 = digits.parse().ok()?;
+        let len = e - i;
+        let is_year = len == 4 && (1000..=2100).contains(&v);
+        if is_year {
+            // ISO-like 2024-06-14, 2024/6/14, 2024.06.14
+            for sep in ['-', '/', '.'] {
+                if self.ch(e) == sep && self.ch(e + 1).is_ascii_digit() {
+                    let me = self.read_digits(e + 1);
+                    let m: u32 = self.text(e + 1, me).parse().ok()?;
+                    if (1..=12).contains(&m) && me - e - 1 <= 2 {
+                        if self.ch(me) == sep && self.ch(me + 1).is_ascii_digit() {
+                            let de = self.read_digits(me + 1);
+                            let d: u32 = self.text(me + 1, de).parse().ok()?;
+                            if (1..=31).contains(&d) && de - me - 1 <= 2 {
+                                return Some(date_raw(i, de, format!("{v:04}-{m:02}-{d:02}")));
+                            }
+                        }
+                        if sep != '.' {
+                            return Some(date_raw(i, me, format!("{v:04}-{m:02}")));
+                        }
+                    }
+                }
+            }
+            // 2024Q3, 2024Q3末
+            if matches!(self.ch(e), 'Q' | 'q') && ('1'..='4').contains(&self.ch(e + 1)) {
+                let q = self.ch(e + 1).to_digit(10)?;
+                let mut end = e + 2;
+                let ends = ["03-31", "06-30", "09-30", "12-31"];
+                if matches!(self.ch(end), '末' | '底') {
+                    end += 1;
+                    return Some(date_raw(i, end, format!("{v:04}-{}", ends[q as usize - 1])));
+                }
+                return Some(date_raw(i, end, format!("{v:04}-Q{q}")));
+            }
+        }
+        let k = self.skip_space(e);
+        if self.ch(k) == '年' && is_year && !matches!(self.ch(k + 1), '多' | '余' | '代' | '间') {
+            if let Some(raw) = self.month_day(i, k + 1, Some(v)) {
+                return Some(raw);
+            }
+            return Some(year_raw(i, k + 1, v as f64));
+        }
+        if self.ch(k) == '年' && is_year && self.ch(k + 1) == '代' {
+            return Some(year_raw(i, k + 2, v as f64));
+        }
+        // 6月18日 / 6月
+        if len <= 2 && self.ch(k) == '月' && (1..=12).contains(&v) && self.before(i) != '个' {
+            let mut s = i;
+            for rel in ["去年", "今年", "明年", "前年"] {
+                if i >= 2 && self.text(i - 2, i) == rel {
+                    s = i - 2;
+                }
+            }
+            return self.month_day(s, i, None).or_else(|| Some(date_raw(s, k + 1, format!("--{v:02}"))));
+        }
+        // A bare year: 4 digits in 1900..2100 with nothing measured after it.
+        if len == 4 && (1900..=2100).contains(&v) && self.unit_at(k).is_none() && !self.magnitude_follows(k) && !matches!(self.ch(e), '%' | '-' | '~' | '万' | '亿' | '年') {
+            return Some(year_raw(i, e, v as f64));
+        }
+        None
+    }
+
+    /// Month and day after a year (or at `i` when no year): `6 月 18 日`.
+    fn month_day(&self, s: usize, i: usize, year: Option<u32>) -> Option<Raw> {
+        let k = self.skip_space(i);
+        let (m, me) = self.small_number(k)?;
+        let k2 = self.skip_space(me);
+        if self.ch(k2) != '月' || !(1..=12).contains(&m) {
+            return None;
+        }
+        let after_month = k2 + 1;
+        let k3 = self.skip_space(after_month);
+        if let Some((d, de)) = self.small_number(k3) {
+            let k4 = self.skip_space(de);
+            if matches!(self.ch(k4), '日' | '号') && (1..=31).contains(&d) {
+                let date = match year {
+                    Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                    None => format!("--{m:02}-{d:02}"),
+                };
+                return Some(date_raw(s, k4 + 1, date));
+            }
+        }
+        let date = match year {
+            Some(y) => format!("{y:04}-{m:02}"),
+            None => format!("--{m:02}"),
+        };
+        Some(date_raw(s, after_month, date))
+    }
+
+    fn small_number(&self, i: usize) -> Option<(u32, usize)> {
+        if self.ch(i).is_ascii_digit() {
+            let mut e = i;
+            while self.ch(e).is_ascii_digit() {
+                e += 1;
+            }
+            return Some((self.text(i, e).parse().ok()?, e));
+        }
+        let mut e = i;
+        while starts_cn_numeral(self.ch(e)) && e - i < 3 {
+            e += 1;
+        }
+        if e == i {
+            return None;
+        }
+        Some((numeral::parse_chinese(&self.text(i, e))?.value as u32, e))
+    }
+
+    /// After the numeral core `[s, e)`: magnitude, unit, hedges, ranges.
+    fn finish_number(&self, s: usize, e: usize, mut num: Numeral, chinese: bool) -> Option<Outcome> {
+        let mut start = s;
+        let mut end = e;
+        let mut currency: Option<&str> = None;
+        // Currency sign before the number.
+        let mut b = s;
+        if self.before(b) == ' ' {
+            b -= 1;
+        }
+        for (p, code) in CURRENCY_PREFIXES {
+            let n = p.chars().count();
+            if b >= n && self.text(b - n, b) == *p && !(p.chars().all(is_latin) && is_latin(self.before(b - n))) {
+                currency = Some(code);
+                start = b - n;
+                break;
+            }
+        }
+        // 上百, 上千: a vague lower bound written with 上.
+        let mut vague = num.vague;
+        if chinese && self.before(s) == '上' && matches!(self.ch(s), '百' | '千' | '万' | '亿') {
+            start = s - 1;
+            vague = true;
+        }
+        // Magnitude after Arabic digits: 1.91亿, 252 亿, 12 million.
+        if !chinese {
+            let k = self.skip_space(end);
+            let long_unit = self.unit_at(k).map_or(0, |(n, _)| n);
+            let mut hit = false;
+            for (m, f) in CN_MAGNITUDES {
+                let n = m.chars().count();
+                if self.at(k, m) && n >= long_unit {
+                    num.value *= f;
+                    num.high *= f;
+                    num.step *= f;
+                    end = k + n;
+                    hit = true;
+                    break;
+                }
+            }
+            if !hit {
+                for (m, f) in EN_MAGNITUDES {
+                    let n = m.chars().count();
+                    if self.at(k, m) && !is_latin(self.ch(k + n)) {
+                        num.value *= f;
+                        num.high *= f;
+                        num.step *= f;
+                        end = k + n;
+                        hit = true;
+                        break;
+                    }
+                }
+            }
+            // Glued M/B/K/T after a currency amount or before a unit: $5B, 1M token.
+            if !hit && k == end && matches!(self.ch(end), 'M' | 'B' | 'K' | 'k' | 'T') && !is_latin(self.ch(end + 1)) && !self.ch(end + 1).is_ascii_digit() {
+                let f = match self.ch(end) {
+                    'K' | 'k' => 1e3,
+                    'M' => 1e6,
+                    'B' => 1e9,
+                    _ => 1e12,
+                };
+                num.value *= f;
+                num.high *= f;
+                num.step *= f;
+                end += 1;
+            }
+        }
+        // Unit.
+        let k = self.skip_space(end);
+        let mut kind = ClaimKind::Count;
+        let mut unit = String::new();
+        let mut unit_hit = false;
+        if let Some((n, entry)) = self.unit_at(k) {
+            // 兆 followed by 瓦: the unit wins (handled by longest match above).
+            let ok = !(entry.2 == ClaimKind::Count && self.unit_is_word_start(k, n))
+                && !(entry.0 == "度" );
+            if ok {
+                kind = entry.2;
+                unit = entry.1.to_string();
+                end = k + n;
+                unit_hit = true;
+                if entry.1 == "x10^" {
+                    let f = 10f64.powf(num.value);
+                    num = Numeral { value: f, high: f, step: f / 2.0, sig: 1, vague: num.vague };
+                    unit = "x".into();
+                }
+                if entry.1 == "‰" {
+                    num.value /= 10.0;
+                    num.high /= 10.0;
+                    num.step /= 10.0;
+                    unit = "%".into();
+                }
+            }
+        }
+        // Counted nouns glued to a number that carries a magnitude: 数亿用户, 50亿实体.
+        if !unit_hit && currency.is_none() && num.value >= 1e4 && is_cjk(self.ch(k)) {
+            let (ws, we) = self.word_at(k);
+            if ws == k && we - ws >= 2 && we - ws <= 3 && !is_function_word(&self.text(ws, we)) {
+                unit = self.text(ws, we);
+                end = we;
+                unit_hit = true;
+            }
+        }
+        if let Some(code) = currency {
+            if !unit_hit || kind != ClaimKind::Money {
+                kind = ClaimKind::Money;
+                unit = code.to_string();
+                if unit_hit && !matches!(unit.as_str(), "") {
+                    // $30/1M token: the unit after is a denominator, handled below
+                }
+            }
+        }
+        // Discount 八五折 / 8折 and 成 (tenths).
+        if !unit_hit && currency.is_none() {
+            if self.ch(k) == '折' && !matches!(self.ch(k + 1), '合' | '算' | '旧' | '叠' | '射' | '返' | '腾' | '服' | '磨' | '扣') {
+                let digits = self.text(s, e);
+                let share = discount_share(&digits)?;
+                return Some(Outcome::Claim(Raw { s: start, e: k + 1, kind: ClaimKind::Discount, value: share, high: share, unit: "share".into(), approx: Approx::Exact, step: 0.01, sig: 2, date: None }));
+            }
+            if self.ch(k) == '成' && num.value <= 10.0 && !matches!(self.ch(k + 1), '为' | '本' | '立' | '功' | '果' | '长' | '员' | '熟' | '交' | '都' | '品' | '型' | '效' | '就' | '绩' | '分' | '年' | '人' | '像' | '全' | '批' | '了') {
+                let v = num.value * 10.0;
+                return Some(Outcome::Claim(Raw { s: start, e: k + 1, kind: ClaimKind::Percent, value: v, high: num.high * 10.0, unit: "%".into(), approx: if vague { Approx::Vague } else { Approx::Exact }, step: num.step * 10.0, sig: num.sig, date: None }));
+            }
+        }
+        // Latin letters glued after the number and not a unit: a name (4090Ti, 5G, 8x7B).
+        if !unit_hit && !chinese && end == e && is_latin(self.ch(e)) {
+            let c = self.ch(e);
+            if matches!(c, 'x' | 'X') && !self.ch(e + 1).is_ascii_alphanumeric() {
+                return Some(Outcome::Claim(Raw { s: start, e: e + 1, kind: ClaimKind::Multiple, value: num.value, high: num.high, unit: "x".into(), approx: Approx::Exact, step: num.step, sig: num.sig, date: None }));
+            }
+            if !(c == 'h' && !is_latin(self.ch(e + 1))) {
+                return Some(Outcome::Skip(self.skip_token(e)));
+            }
+        }
+        if !unit_hit && !chinese && end == e && self.ch(e) == 'h' {
+            kind = ClaimKind::Duration;
+            unit = "h".into();
+            end = e + 1;
+            unit_hit = true;
+        }
+        // A space-separated capitalised Latin word before a bare number: RTX 4090, CES 2024.
+        if !unit_hit && currency.is_none() && self.before(s) == ' ' && is_latin(self.before(s - 1)) {
+            let mut w = s - 1;
+            while w > 0 && (is_latin(self.chars[w - 1]) || self.chars[w - 1].is_ascii_digit()) {
+                w -= 1;
+            }
+            let word = self.text(w, s - 1);
+            if word.chars().any(|c| c.is_ascii_uppercase()) && !is_english_context_word(&word) {
+                return Some(Outcome::Skip(end));
+            }
+        }
+        // 70多年, 10余家: 多/余 between number and unit.
+        let mut approx = Approx::Exact;
+        if !unit_hit && matches!(self.ch(k), '多' | '余') && !chinese_or_space_after_many(self.ch(k + 1)) {
+            if let Some((n, entry)) = self.unit_at(k + 1) {
+                kind = entry.2;
+                unit = entry.1.to_string();
+                end = k + 1 + n;
+                unit_hit = true;
+                approx = Approx::Over;
+                num.step = place_of_last_nonzero(num.value) * 2.0;
+            }
+        }
+        // Year-long durations: 5年, 3年内.
+        if !unit_hit && self.ch(k) == '年' && !matches!(self.ch(k + 1), '级' | '度' | '代') {
+            kind = ClaimKind::Duration;
+            unit = "years".into();
+            end = k + 1;
+            unit_hit = true;
+        }
+        if unit_hit && kind == ClaimKind::Duration && unit == "years" && self.at(end, "多") {
+            end += 1;
+            approx = Approx::Over;
+        }
+        // Chinese numerals need a unit (or another quantity marker) to be a claim.
+        if chinese && !unit_hit && currency.is_none() {
+            let has_magnitude = self.text(s, e).chars().any(|c| numeral::chinese_big_unit(c).is_some());
+            if !has_magnitude || self.before(s).is_ascii_alphabetic() {
+                return Some(Outcome::Skip(e));
+            }
+        }
+        // A bare Arabic number glued to a following word is a name or label (36氪, 500强,
+        // 12306), and one after a CJK word and a space is a reference (方案 3, 图 2).
+        if !chinese && !unit_hit && currency.is_none() && end == e {
+            let k2 = self.skip_space(e);
+            if is_cjk(self.ch(k2)) && !matches!(self.ch(k2), '的' | '和' | '与' | '或' | '及' | '至' | '到' | '多' | '余' | '左' | '以' | '上' | '万' | '亿' | '是' | '为' | '在') {
+                return Some(Outcome::Skip(e));
+            }
+            let b = if self.before(s) == ' ' { s - 1 } else { s };
+            if self.before(s) == ' ' && is_cjk(self.before(b)) && !self.text(s, e).contains('.') && self.ch(k2) != '%' {
+                let (h, _) = self.hedge_before(s);
+                if h == Approx::Exact && !matches!(self.before(b), '为' | '达' | '是' | '有' | '共' | '计' | '约' | '近' | '超' | '逾' | '仅') {
+                    return Some(Outcome::Skip(e));
+                }
+            }
+            // Version numbers glued to a word: 数字经济3.0, AI 2.0.
+            if self.text(s, e).ends_with(".0") && (is_cjk(self.before(s)) || is_latin(self.before(b))) {
+                return Some(Outcome::Skip(e));
+            }
+        }
+        // 一 + classifier is usually an article (一个, 一种, 一次), not a count.
+        // It counts when another figure in the sentence rests on it (一台服务器的价格为…万元)
+        // or when the classifier measures (一层, 一片); article-like classifiers never count.
+        if chinese && num.value == 1.0 && self.text(s, e) == "一" && kind == ClaimKind::Count && end - k <= 1 {
+            let article_like = matches!(self.ch(k), '个' | '种' | '位' | '顿' | '颗' | '度' | '代' | '些' | '样' | '点' | '下' | '款' | '类' | '名' | '起' | '道' | '重' | '大' | '分' | '回' | '对' | '门' | '单' | '级' | '集' | '字' | '口' | '人' | '件' | '条' | '项' | '家' | '笔' | '场' | '部' | '批' | '组' | '首' | '期' | '届' | '轮' | '本' | '张' | '只' | '头' | '支' | '所' | '间' | '座' | '处');
+            let rests_on = matches!(self.ch(k), '次' | '台') && self.sentence_has_other_number(s, end);
+            let demonstrative = matches!(self.before(s), '这' | '那' | '哪' | '某' | '同');
+            if article_like || demonstrative || self.ch(k) == '套' || (matches!(self.ch(k), '次' | '台') && !rests_on) {
+                return Some(Outcome::Skip(end));
+            }
+        }
+        // Kinds by unit.
+        if unit == "params" {
+            kind = ClaimKind::Params;
+        }
+        if vague {
+            approx = Approx::Vague;
+        }
+        // Price per unit: 0.87元/度, $30/1M token, 万元/平方米, $1.20/hour, €2.40 per litre.
+        if kind == ClaimKind::Money || currency.is_some() {
+            if let Some((den, de)) = self.denominator(end) {
+                kind = ClaimKind::PricePerUnit;
+                let cur = if unit.is_empty() || !is_currency(&unit) { currency.unwrap_or("CNY").to_string() } else { unit.clone() };
+                unit = format!("{cur}/{den}");
+                end = de;
+            }
+        }
+        // Hedges before and after.
+        let (happrox, _) = self.hedge_before(start);
+        if approx == Approx::Exact {
+            approx = happrox;
+        }
+        let ka = self.skip_space(end);
+        for (h, a) in HEDGES_AFTER {
+            if self.at(ka, h) {
+                if *h == "内" && kind != ClaimKind::Duration {
+                    continue;
+                }
+                if approx == Approx::Exact {
+                    approx = *a;
+                }
+                break;
+            }
+        }
+        let mut raw = Raw { s: start, e: end, kind, value: num.value, high: num.high, unit, approx, step: num.step, sig: num.sig, date: None };
+        // Ranges: 8-10年, 100万到150万元, 5%~10%, 2至4年, 12-15 million.
+        if let Some(r) = self.range_after(&raw, e) {
+            raw = r;
+        }
+        if raw.high != raw.value && raw.kind != ClaimKind::Range && !vague {
+            raw.kind = ClaimKind::Range;
+        }
+        Some(Outcome::Claim(raw))
+    }
+
+    /// Whether the sentence around `[s, e)` holds another Arabic figure.
+    fn sentence_has_other_number(&self, s: usize, e: usize) -> bool {
+        let si = self.sent_of.get(s).copied().unwrap_or(0).min(self.sentences.len().saturating_sub(1));
+        let (a, b) = self.sentences[si];
+        (a..b).any(|k| (k < s || k >= e) && self.chars[k].is_ascii_digit())
+    }
+
+    fn unit_is_word_start(&self, k: usize, n: usize) -> bool {
+        // A classifier char that begins a common non-classifier word (人工, 家庭, 分析) after a
+        // number is no classifier: 3人工作 is rare, 3分析 is a list item.
+        if n != 1 || !is_cjk(self.ch(k)) {
+            return false;
+        }
+        let pair = self.text(k, k + 2);
+        NOT_CLASSIFIER_WORDS.contains(&pair.as_str())
+    }
+
+    /// `/度`, `/1M token`, `每千瓦时`, ` per litre`: the denominator of a rate.
+    fn denominator(&self, i: usize) -> Option<(String, usize)> {
+        let k = if self.ch(i) == '/' || self.ch(i) == '每' {
+            i + 1
+        } else if self.at(i, " per ") {
+            i + 5
+        } else if self.at(i, "per ") {
+            i + 4
+        } else {
+            return None;
+        };
+        let mut k2 = k;
+        let mut count = String::new();
+        if self.ch(k2).is_ascii_digit() {
+            let d = self.read_digits(k2);
+            count = self.text(k2, d);
+            k2 = d;
+            if matches!(self.ch(k2), 'M' | 'K' | 'B') {
+                count.push(self.ch(k2));
+                k2 += 1;
+            }
+            k2 = self.skip_space(k2);
+        }
+        if self.ch(k2) == '度' {
+            return Some((format!("{count}kWh"), k2 + 1));
+        }
+        if let Some((n, entry)) = self.unit_at(k2) {
+            let den = if count.is_empty() { entry.1.to_string() } else { format!("{count} {}", entry.1) };
+            return Some((den, k2 + n));
+        }
+        // A Latin word or a single CJK noun char: per litre, /hour, /吨 handled above.
+        let mut w = k2;
+        while is_latin(self.ch(w)) {
+            w += 1;
+        }
+        if w > k2 {
+            return Some((format!("{}{}", if count.is_empty() { String::new() } else { format!("{count} ") }, self.text(k2, w)), w));
+        }
+        if is_cjk(self.ch(k2)) && count.is_empty() {
+            let (ws, we) = self.word_at(k2);
+            if ws == k2 && we - ws <= 2 {
+                return Some((self.text(ws, we), we));
+            }
+        }
+        None
+    }
+
+    fn hedge_before(&self, s: usize) -> (Approx, usize) {
+        let mut b = s;
+        if self.before(b) == ' ' {
+            b -= 1;
+        }
+        for (h, a) in HEDGES_BEFORE {
+            let n = h.chars().count();
+            if b >= n && self.text(b - n, b).eq_ignore_ascii_case(h) && !(is_latin(h.chars().next().unwrap()) && is_latin(self.before(b - n))) {
+                return (*a, b - n);
+            }
+        }
+        (Approx::Exact, s)
+    }
+
+    fn range_after(&self, first: &Raw, core_end: usize) -> Option<Raw> {
+        let mut k = first.e;
+        // `5%~10%` and `10千瓦~25千瓦` put the unit on both ends; `8-10年` only on the second.
+        let k0 = self.skip_space(k);
+        let conn = self.ch(k0);
+        let conn_len = if matches!(conn, '-' | '~' | '至' | '到' | '—' | '–') {
+            1
+        } else if self.at(k0, " to ") || self.at(k0, "to ") {
+            if self.at(k0, " to ") { 4 } else { 3 }
+        } else {
+            return None;
+        };
+        // 从A到B is a change from A to B, not a range.
+        if matches!(conn, '到' | '至') {
+            let back = first.s.saturating_sub(4);
+            if self.text(back, first.s).contains('从') || self.text(back, first.s).contains('由') {
+                return None;
+            }
+        }
+        if conn_len > 1 && first.kind != ClaimKind::Money && first.unit.is_empty() {
+            // English "to" joins only figures with the same kind of unit
+        }
+        k = self.skip_space(k0 + conn_len);
+        // Optional currency sign on the second end.
+        let mut k2 = k;
+        for (p, _) in CURRENCY_PREFIXES {
+            if self.at(k2, p) {
+                k2 += p.chars().count();
+                break;
+            }
+        }
+        let c = self.ch(k2);
+        if !(c.is_ascii_digit() || starts_cn_numeral(c)) {
+            return None;
+        }
+        let second = if c.is_ascii_digit() {
+            if self.date_from_arabic(k2, self.read_digits(k2)).is_some() {
+                return None;
+            }
+            let e = self.read_digits(k2);
+            self.finish_number(k2, e, numeral::parse_arabic(&self.text(k2, e))?, false)?
+        } else {
+            let mut e = k2;
+            while starts_cn_numeral(self.ch(e)) {
+                e += 1;
+            }
+            self.finish_number(k2, e, numeral::parse_chinese(&self.text(k2, e))?, true)?
+        };
+        let Outcome::Claim(second) = second else { return None };
+        if second.date.is_some() || second.kind == ClaimKind::Range {
+            return None;
+        }
+        let same_unit = first.unit.is_empty() || first.unit == second.unit || (first.e == core_end);
+        if !same_unit {
+            return None;
+        }
+        let mut low = first.value;
+        let mut step = first.step;
+        // 12-15 million, 8-10年: the first end takes the second's magnitude.
+        if first.e == core_end && second.value >= 1e3 && first.value < second.value / 100.0 {
+            let scale = magnitude_scale(second.value, second.step);
+            low *= scale;
+            step *= scale;
+        }
+        Some(Raw {
+            s: first.s,
+            e: second.e,
+            kind: ClaimKind::Range,
+            value: low,
+            high: second.value,
+            unit: second.unit.clone(),
+            approx: if first.approx != Approx::Exact { first.approx } else { second.approx },
+            step: step.max(second.step),
+            sig: first.sig.max(second.sig),
+            date: None,
+        })
+    }
+
+    fn chinese(&self, i: usize) -> Option<Outcome> {
+        let c = self.chars[i];
+        // Idioms and lexical words that contain numerals.
+        for idiom in NUMERAL_IDIOMS {
+            let n = idiom.chars().count();
+            for off in 0..n.min(4) {
+                if i >= off && self.at(i - off, idiom) {
+                    // A real unit right after the numeral beats an idiom reading (十分钟).
+                    let mut e = i;
+                    while starts_cn_numeral(self.ch(e)) {
+                        e += 1;
+                    }
+                    if off == 0 && self.unit_at(e).map_or(false, |(m, en)| m >= 2 && en.2 != ClaimKind::Count) {
+                        break;
+                    }
+                    if off == 0 && (*idiom == "一番" && self.before(i) == '翻') {
+                        break;
+                    }
+                    return Some(Outcome::Skip(i - off + n));
+                }
+            }
+        }
+        if c == '半' {
+            return self.half(i);
+        }
+        let mut e = i;
+        while starts_cn_numeral(self.ch(e)) || ((self.ch(e) == '点' || self.ch(e) == '點') && starts_cn_numeral(self.ch(e + 1))) {
+            e += 1;
+        }
+        let text = self.text(i, e);
+        // 翻一番, 翻两番, 翻了一番
+        if self.ch(e) == '番' && (self.before(i) == '翻' || self.at(i.saturating_sub(2), "翻了")) {
+            let n = numeral::parse_chinese(&text)?.value;
+            let s = if self.before(i) == '翻' { i - 1 } else { i - 2 };
+            let v = 2f64.powf(n);
+            return Some(Outcome::Claim(Raw { s, e: e + 1, kind: ClaimKind::Multiple, value: v, high: v, unit: "x".into(), approx: Approx::Exact, step: 0.0, sig: 1, date: None }));
+        }
+        if let Some(o) = self.ordinal(i) {
+            return Some(o);
+        }
+        // Fractions and 百分之: 四分之一, 三分之二, 百分之二十五.
+        if self.at(e, "分之") {
+            let k = e + 2;
+            let mut e2 = k;
+            while starts_cn_numeral(self.ch(e2)) || self.ch(e2).is_ascii_digit() || ((self.ch(e2) == '点' || self.ch(e2) == '.') && e2 > k) {
+                e2 += 1;
+            }
+            let den = numeral::parse_chinese(&text)?.value;
+            let num_text = self.text(k, e2);
+            let numr = numeral::parse_chinese(&num_text).or_else(|| numeral::parse_arabic(&num_text))?;
+            if den == 100.0 || den == 1000.0 {
+                let v = numr.value * 100.0 / den;
+                let approx = self.hedge_before(i).0;
+                return Some(Outcome::Claim(Raw { s: i, e: e2, kind: ClaimKind::Percent, value: v, high: v, unit: "%".into(), approx, step: numr.step * 100.0 / den, sig: numr.sig, date: None }));
+            }
+            let v = numr.value / den;
+            let approx = self.hedge_before(i).0;
+            return Some(Outcome::Claim(Raw { s: i, e: e2, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx, step: 0.0, sig: 3, date: None }));
+        }
+        // 一半 / 另一半
+        if text == "一" && self.ch(e) == '半' {
+            let s = if self.before(i) == '另' { i - 1 } else { i };
+            let approx = if s < i { Approx::Vague } else { self.hedge_before(s).0 };
+            return Some(Outcome::Claim(Raw { s, e: e + 1, kind: ClaimKind::Fraction, value: 0.5, high: 0.5, unit: "share".into(), approx, step: 0.0, sig: 1, date: None }));
+        }
+        // The jieba word around the numeral must not run past it into a non-unit (三星, 四川,
+        // 零一万物) nor start before it (统一, 唯一).
+        let (ws, we) = self.word_at(i);
+        if ws < i && !(ws + 1 == i && self.before(i) == '上') && !(ws + 1 == i && matches!(self.before(i), '翻' | '另' | '近' | '约' | '超' | '逾' | '达' | '共' | '有' | '为' | '是' | '了' | '第')) {
+            return Some(Outcome::Skip(we.max(e)));
+        }
+        let (ls, le) = self.word_at(e - 1);
+        if le > e && ls < e {
+            let ext = self.text(e, le);
+            let unit_like = self.unit_at(e).is_some() || ext.starts_with('年') || ext.starts_with('月') || ext.starts_with('多') || ext.starts_with('余') || ext.starts_with('番') || ext.starts_with('成') || ext.starts_with('折') || ext.starts_with("分之");
+            if !unit_like {
+                return Some(Outcome::Skip(le));
+            }
+        }
+        // Dates in Chinese numerals: 二〇二四年, 六月十八日
+        let num = numeral::parse_chinese(&text)?;
+        if self.ch(e) == '月' && num.value <= 12.0 && !num.vague && self.before(i) != '个' {
+            let mut s = i;
+            for rel in ["去年", "今年", "明年", "前年"] {
+                if i >= 2 && self.text(i - 2, i) == rel {
+                    s = i - 2;
+                }
+            }
+            return self.month_day(s, i, None).map(Outcome::Claim);
+        }
+        if self.ch(e) == '年' && e - i == 4 && text.chars().all(|c| numeral::chinese_digit(c).is_some()) {
+            let v = num.value;
+            return Some(Outcome::Claim(self.month_day(i, e + 1, Some(v as u32)).unwrap_or_else(|| year_raw(i, e + 1, v))));
+        }
+        // Magnitude-only numerals (万卡, 千亿美元) are vague anchors.
+        let mut num = num;
+        if text.chars().all(|c| numeral::chinese_big_unit(c).is_some() || numeral::chinese_small_unit(c).is_some()) && !matches!(text.as_str(), "十") {
+            num.vague = true;
+        }
+        self.finish_number(i, e, num, true)
+    }
+
+    fn half(&self, i: usize) -> Option<Outcome> {
+        let approx = self.hedge_before(i).0;
+        if self.ch(i + 1) == '年' {
+            return Some(Outcome::Claim(Raw { s: i, e: i + 2, kind: ClaimKind::Duration, value: 6.0, high: 6.0, unit: "months".into(), approx: if approx == Approx::Exact { Approx::About } else { approx }, step: 1.0, sig: 1, date: None }));
+        }
+        if self.at(i + 1, "个月") {
+            return Some(Outcome::Claim(Raw { s: i, e: i + 3, kind: ClaimKind::Duration, value: 0.5, high: 0.5, unit: "months".into(), approx, step: 0.1, sig: 1, date: None }));
+        }
+        if self.ch(i + 1) == '数' {
+            return Some(Outcome::Claim(Raw { s: i, e: i + 2, kind: ClaimKind::Fraction, value: 0.5, high: 0.5, unit: "share".into(), approx, step: 0.0, sig: 1, date: None }));
+        }
+        Some(Outcome::Skip(i + 1))
+    }
+
+    /// English number words: three times, a third, twice, 2.5 times handled by units.
+    fn english_word(&self, i: usize) -> Option<Outcome> {
+        let mut e = i;
+        while is_latin(self.ch(e)) || (self.ch(e) == '-' && is_latin(self.ch(e + 1))) {
+            e += 1;
+        }
+        let word = self.text(i, e).to_lowercase();
+        let simple = |v: f64, kind: ClaimKind, unit: &str, end: usize| {
+            Some(Outcome::Claim(Raw { s: i, e: end, kind, value: v, high: v, unit: unit.into(), approx: self.hedge_before(i).0, step: if kind == ClaimKind::Fraction { 0.0 } else { 1.0 }, sig: 1, date: None }))
+        };
+        match word.as_str() {
+            "twice" => return simple(2.0, ClaimKind::Multiple, "x", e),
+            "half" if !self.at(e, "-") => return simple(0.5, ClaimKind::Fraction, "share", e),
+            "a" | "one" => {
+                for (w, v) in [(" third", 1.0 / 3.0), (" quarter", 0.25), (" half", 0.5), (" fifth", 0.2), (" tenth", 0.1)] {
+                    if self.at(e, w) && !is_latin(self.ch(e + w.len())) {
+                        return simple(v, ClaimKind::Fraction, "ratio", e + w.len());
+                    }
+                }
+            }
+            "two-thirds" => return simple(2.0 / 3.0, ClaimKind::Fraction, "ratio", e),
+            "three-quarters" => return simple(0.75, ClaimKind::Fraction, "ratio", e),
+            _ => {}
+        }
+        let v = english_number(&word)?;
+        // A number word needs a magnitude or a unit or a plural noun after it.
+        let k = self.skip_space(e);
+        let num = Numeral { value: v, high: v, step: 1.0, sig: 1, vague: false };
+        for (m, f) in EN_MAGNITUDES {
+            if self.at(k, m) && !is_latin(self.ch(k + m.len())) {
+                let num = Numeral { value: v * f, high: v * f, step: *f, sig: 1, vague: false };
+                return self.finish_number(i, k + m.len(), num, true).or(Some(Outcome::Skip(e)));
+            }
+        }
+        if let Some((n, entry)) = self.unit_at(k) {
+            if entry.2 != ClaimKind::Count && n > 1 {
+                return self.finish_number(i, e, num, false);
+            }
+        }
+        // three companies, twelve countries: a plural noun as the unit.
+        if v >= 2.0 {
+            let mut w = k;
+            while is_latin(self.ch(w)) {
+                w += 1;
+            }
+            let noun = self.text(k, w);
+            if noun.len() > 2 && noun.ends_with('s') && !is_function_word(&noun) {
+                return Some(Outcome::Claim(Raw { s: i, e: w, kind: ClaimKind::Count, value: v, high: v, unit: noun, approx: self.hedge_before(i).0, step: 1.0, sig: 1, date: None }));
+            }
+        }
+        Some(Outcome::Skip(e))
+    }
+
+    /// Inline formulas: `a × b = c`, `449W*1022362h*0.87=408944800元`: one formula claim
+    /// spanning the whole expression, beside the claims of its parts.
+    fn add_formulas(&self, raws: &mut Vec<Raw>) {
+        let mut sorted = raws.clone();
+        sorted.sort_by_key(|r| r.s);
+        let mut extra = Vec::new();
+        for (idx, r) in sorted.iter().enumerate() {
+            // r is the right-hand side when `=` stands right before it.
+            let mut b = r.s;
+            while b > 0 && self.chars[b - 1] == ' ' {
+                b -= 1;
+            }
+            if b == 0 || !matches!(self.chars[b - 1], '=' | '＝') {
+                continue;
+            }
+            // Walk left over operands joined by operators.
+            let mut first = None;
+            let mut pos = b - 1;
+            let mut j = idx;
+            let mut operands = 0;
+            while j > 0 {
+                let l = &sorted[j - 1];
+                let gap = self.text(l.e, pos);
+                let gap_t = gap.trim();
+                let is_op_gap = pos == b - 1 && gap_t.is_empty()
+                    || (gap_t.chars().count() == 1 && matches!(gap_t.chars().next().unwrap(), '×' | '*' | 'x' | 'X' | '÷' | '/' | '+' | '-' | '－'));
+                // Bare numbers (no unit) between operators are operands too.
+                let bare = self.bare_number_before(pos);
+                if pos == b - 1 && gap_t.is_empty() {
+                    first = Some(l.s);
+                    operands += 1;
+                    pos = l.s;
+                    j -= 1;
+                    continue;
+                }
+                if is_op_gap {
+                    first = Some(l.s);
+                    operands += 1;
+                    pos = l.s;
+                    j -= 1;
+                    continue;
+                }
+                let _ = bare;
+                break;
+            }
+            if operands >= 2 || (operands >= 1 && self.text(first.unwrap_or(b), b).contains(['×', '*', '÷', '+'])) {
+                let s = first.unwrap();
+                if self.text(s, b).chars().any(|c| matches!(c, '×' | '*' | '÷' | '/' | '+' | '-' | 'x' | 'X')) {
+                    extra.push(Raw { s, e: r.e, kind: ClaimKind::Formula, value: r.value, high: r.high, unit: r.unit.clone(), approx: Approx::Exact, step: r.step, sig: r.sig, date: None });
+                }
+            }
+        }
+        raws.extend(extra);
+    }
+
+    /// A month-day date without a year takes the year of the latest full date or year
+    /// stated before it on the same line (2024年1月 … 7月14日 → 2024-07-14).
+    fn infer_years(&self, raws: &mut [Raw]) {
+        let mut year: Option<(u32, usize)> = None; // (year, line-start char index)
+        for r in raws.iter_mut() {
+            let line_start = self.chars[..r.s].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+            if year.map_or(false, |(_, ls)| ls != line_start) {
+                year = None;
+            }
+            match (&r.kind, &r.date) {
+                (ClaimKind::Year, _) if r.value.fract() == 0.0 => year = Some((r.value as u32, line_start)),
+                (ClaimKind::Date, Some(d)) if !d.starts_with("--") => {
+                    if let Ok(y) = d[..4].parse() {
+                        year = Some((y, line_start));
+                    }
+                }
+                (ClaimKind::Date, Some(d)) if d.starts_with("--") && self.text(r.s, r.e).chars().next().map_or(false, |c| c.is_ascii_digit() || starts_cn_numeral(c)) => {
+                    if let Some((y, _)) = year {
+                        r.date = Some(format!("{y:04}-{}", &d[2..]));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn bare_number_before(&self, _pos: usize) -> bool {
+        false
+    }
+
+    /// The words before a claim in its clause: what the figure is about.
+    fn subject(&self, s: usize) -> String {
+        let mut b = s;
+        let mut n = 0;
+        while b > 0 && n < 16 {
+            let c = self.chars[b - 1];
+            if matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '\n' | '、' | '(' | '（' | ')' | '）' | '!' | '?' | '！' | '？') {
+                break;
+            }
+            b -= 1;
+            n += 1;
+        }
+        self.text(b, s).trim().to_string()
+    }
+}
+
+/// Two-char words that start with a classifier char but are no classifier use.
+const NOT_CLASSIFIER_WORDS: &[&str] = &[
+    "人工", "人民", "人类", "人口", "人们", "人才", "人员", "家庭", "家族", "家长", "家电", "家居", "台湾",
+    "台阶", "名单", "名称", "名义", "名字", "位置", "位于", "分析", "分别", "分布", "分享", "分为", "代表",
+    "代码", "代理", "大学", "大型", "大量", "大幅", "大规", "大模", "大数", "重要", "重点", "重新", "起来",
+    "起步", "道路", "期间", "期待", "次数", "回来", "回报", "对于", "对比", "门槛", "级别", "码头", "单位",
+    "单价", "笔记", "票房", "集团", "集中", "首先", "首次", "组织", "组成", "批准", "类似", "种类", "款式",
+    "口径", "根据", "包括", "幅度", "本身", "本地", "本土", "条件", "项目", "部分", "部门", "部署", "头部",
+    "张开", "片面", "块链", "层面", "层次", "场景", "场所", "轮融", "例如", "届时", "只是", "只有", "只要",
+    "所以", "所有", "间隔", "套餐", "支持", "支付", "双方", "对手", "字节",
+];
+
+fn chinese_or_space_after_many(c: char) -> bool {
+    c == '\0'
+}
+
+fn place_of_last_nonzero(v: f64) -> f64 {
+    let mut p = 1.0;
+    let mut x = v.abs();
+    if x == 0.0 {
+        return 1.0;
+    }
+    while x >= 10.0 && (x / 10.0).fract() == 0.0 {
+        x /= 10.0;
+        p *= 10.0;
+    }
+    p / 2.0
+}
+
+fn magnitude_scale(value: f64, step: f64) -> f64 {
+    // The magnitude the second end was written with: its step is a power of ten times the
+    // place of its last digit; for 15 million, step = 1e6.
+    if step >= 1.0 { step } else { let _ = value; 1.0 }
+}
+
+fn discount_share(digits: &str) -> Option<f64> {
+    let d: String = digits
+        .chars()
+        .map(|c| numeral::chinese_digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c))
+        .collect();
+    let v: f64 = d.parse().ok()?;
+    let share = if d.contains('.') || d.len() == 1 { v / 10.0 } else { v / 100.0 };
+    (0.0 < share && share < 1.0).then_some(share)
+}
+
+fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn is_function_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "的", "以上", "以下", "左右", "之间", "之多", "以来", "以后", "以前", "左右的", "多个", "上下",
+        "and", "the", "of", "to", "in", "for", "from", "with", "than", "this", "that", "these", "those",
+        "are", "was", "were", "its", "his", "her", "their", "has", "have", "is", "as", "at", "on", "by",
+        "times", "years", "percent",
+    ];
+    WORDS.contains(&w) || w.starts_with('的')
+}
+
+fn is_english_context_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "USD", "RMB", "CNY", "EUR", "HKD", "GBP", "JPY", "US", "In", "By", "From", "To", "Since", "Over",
+        "About", "Around", "Nearly", "Almost", "Only", "Just", "Some", "Of", "On", "At", "For", "Top",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+        "Nov", "Dec", "Q1", "Q2", "Q3", "Q4", "FY", "H1", "H2", "The", "And", "Than", "With", "Up",
+        "Down", "Of", "Year", "Revenue", "Sales", "Profit", "Up", "AND", "OR",
+    ];
+    WORDS.contains(&w)
+}
+
+fn english_number(w: &str) -> Option<f64> {
+    const UNITS: &[(&str, f64)] = &[
+        ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
+        ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
+        ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
+        ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
+        ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
+        ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0), ("hundred", 100.0), ("dozen", 12.0),
+    ];
+    let mut total = 0.0;
+    for part in w.split('-') {
+        total += UNITS.iter().find(|(n, _)| *n == part)?.1;
+    }
+    Some(total)
+}
+
+fn year_raw(s: usize, e: usize, v: f64) -> Raw {
+    Raw { s, e, kind: ClaimKind::Year, value: v, high: v, unit: String::new(), approx: Approx::Exact, step: 1.0, sig: 4, date: None }
+}
+
+fn date_raw(s: usize, e: usize, date: String) -> Raw {
+    Raw { s, e, kind: ClaimKind::Date, value: f64::NAN, high: f64::NAN, unit: String::new(), approx: Approx::Exact, step: 0.0, sig: 0, date: Some(date) }
+}
