@@ -1038,7 +1038,7 @@ impl<'a> Scan<'a> {
                     if off == 0 && self.unit_at(e).map_or(false, |(m, en)| m >= 2 && en.2 != ClaimKind::Count) {
                         break;
                     }
-                    if off == 0 && (*idiom == "一番" && self.before(i) == '翻') {
+                    if off == 0 && *idiom == "一番" && (self.before(i) == '翻' || self.at(i.saturating_sub(2), "翻了")) {
                         break;
                     }
                     return Some(Outcome::Skip(i - off + n));
