@@ -381,6 +381,13 @@ impl<'a> Scan<'a> {
         }
         let mut num = numeral::parse_arabic(&digits)?;
         let mut e = e0;
+        // A minus sign directly before a figure that stands alone (增速为-2.1%); `5-10` is a
+        // range and `- 1` a list marker, so the sign needs no digit or space before it.
+        let negative = prev == '-' && i >= 2 && !self.chars[i - 2].is_ascii_alphanumeric() && !matches!(self.chars[i - 2], ' ' | '\n' | '~' | '-') && !self.at_line_start(i - 1);
+        if negative {
+            num.value = -num.value;
+            num.high = num.value;
+        }
         // Exponent: 3.15*10^23, 3.15×10^23
         {
             let k = self.skip_space(e);
@@ -403,7 +410,14 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        self.finish_number(i, e, num, false)
+        let out = self.finish_number(i, e, num, false);
+        match out {
+            Some(Outcome::Claim(mut raw)) if negative && raw.s == i => {
+                raw.s = i - 1;
+                Some(Outcome::Claim(raw))
+            }
+            other => other,
+        }
     }
 
     fn magnitude_follows(&self, i: usize) -> bool {
