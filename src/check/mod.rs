@@ -1,11 +1,110 @@
 //! Stage 3, check: claims → findings, driven by rule files.
+//!
+//! Input: the batch's documents and claims, and a [`RuleSet`] loaded from `rules/*.toml`
+//! (see `rules/README.md` for the format). Output: one [`Finding`] per relation checked —
+//! consistent, contradiction or unverifiable — sorted by document, line, rule and claims.
+//!
+//! 1. [`relate`]: rules find relations — regex patterns over claim skeletons
+//!    ([`skeleton`]), or built-in builders (formulas, ranges, calendars, repeated figures);
+//! 2. [`eval`]: every relation of the batch becomes one row of a Polars frame; each rule's
+//!    arithmetic ([`expr`]) compiles once to interval expressions over that frame, and the
+//!    stated interval is compared with the expected one at the stated precision.
+pub mod eval;
+pub mod expr;
+pub mod relate;
+pub mod rule;
+pub mod skeleton;
+pub mod units;
+
+use std::path::{Path, PathBuf};
+
 use crate::ingest::Document;
 use crate::model::{Claim, Finding};
+pub use rule::{load_rule_str, Compare, Example, Rule, RuleError};
 
-#[derive(Debug, Default)]
-pub struct RuleSet {}
+/// A name that carries a number but is not a quantity (`Llama-2-70B`), found by the extractor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Identifier {
+    pub doc: usize,
+    /// Byte offsets into `Document::text`.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
 
+/// The loaded rules, in id order (later directories override earlier ones by id).
+#[derive(Debug, Default, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The rules shipped in the crate's `rules/` directory.
+    pub fn bundled() -> (RuleSet, Vec<RuleError>) {
+        load_rules(&[bundled_dir()])
+    }
+
+    /// A set holding one rule (for tests of that rule).
+    pub fn single(rule: Rule) -> RuleSet {
+        RuleSet { rules: vec![rule] }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// Where the bundled rule files live.
+pub fn bundled_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")
+}
+
+/// Load every `*.toml` rule file of `dirs`. A malformed file is reported and skipped; a file
+/// whose id (stem) repeats an earlier one replaces it, so `--rules DIR` can override a rule.
+pub fn load_rules(dirs: &[PathBuf]) -> (RuleSet, Vec<RuleError>) {
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut errors = Vec::new();
+    for path in rule::rule_files(dirs) {
+        let name = path.display().to_string();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(RuleError {
+                    path: name.clone(),
+                    message: format!("cannot read: {e}"),
+                    line: 1,
+                    column: 1,
+                    src: miette::NamedSource::new(name, String::new()),
+                    span: (0, 0).into(),
+                    label: "here".into(),
+                });
+                continue;
+            }
+        };
+        match load_rule_str(&name, &text) {
+            Ok(r) => {
+                rules.retain(|x| x.id != r.id);
+                rules.push(r);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    (RuleSet { rules }, errors)
+}
+
+/// Check every rule over the batch.
 pub fn check(docs: &[Document], claims: &[Claim], rules: &RuleSet) -> Vec<Finding> {
-    let _ = (docs, claims, rules);
-    Vec::new()
+    check_with_identifiers(docs, claims, &[], rules)
+}
+
+/// [`check`], also given the identifiers the extractor set aside (for `name_size` rules).
+pub fn check_with_identifiers(
+    docs: &[Document],
+    claims: &[Claim],
+    identifiers: &[Identifier],
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let relations = relate::relations(docs, claims, identifiers, &rules.rules);
+    eval::evaluate(docs, claims, &relations, &rules.rules)
 }

@@ -100,9 +100,6 @@ pub const UNITS: &[UnitEntry] = &[
     ("款", "款", Count), ("级", "级", Count), ("码", "码", Count),
 ];
 
-/// Units of time and of classifiers after which a Chinese numeral 一 is a real quantity.
-pub const TIME_UNITS: &[&str] = &["years", "months", "weeks", "days", "h", "min", "s", "quarters"];
-
 /// Chinese magnitude words after an Arabic number (longest first).
 pub const CN_MAGNITUDES: &[(&str, f64)] = &[
     ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("十亿", 1e9), ("千万", 1e7), ("百万", 1e6),

@@ -145,6 +145,7 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
     let mut digit: Option<f64> = None;
     let mut last_place = 1.0;
     let mut last_was_zero = false;
+    let mut zero_since_unit = false;
     let mut sig_positions = 0u32;
     for (k, &c) in chars.iter().enumerate() {
         if let Some(d) = chinese_digit(c) {
@@ -153,6 +154,7 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
             }
             digit = Some(d as f64);
             last_was_zero = d == 0;
+            zero_since_unit |= d == 0;
             if d != 0 {
                 sig_positions += 1;
             }
@@ -169,6 +171,7 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
             last_place = u;
             digit = None;
             last_was_zero = false;
+            zero_since_unit = false;
         } else if let Some(big) = chinese_big_unit(c) {
             if let Some(d) = digit.take() {
                 section += d;
@@ -198,7 +201,7 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
     let mut value = total + section;
     if let Some(d) = digit {
         // Trailing digit after a unit: 两万三 → 23000 (one place below the last unit).
-        let place = if last_place >= 10.0 && !last_was_zero { last_place / 10.0 } else { 1.0 };
+        let place = if last_place >= 10.0 && !zero_since_unit { last_place / 10.0 } else { 1.0 };
         value += d * place;
         last_place = place;
     }

@@ -381,6 +381,13 @@ impl<'a> Scan<'a> {
         }
         let mut num = numeral::parse_arabic(&digits)?;
         let mut e = e0;
+        // A minus sign directly before a figure that stands alone (增速为-2.1%); `5-10` is a
+        // range and `- 1` a list marker, so the sign needs no digit or space before it.
+        let negative = prev == '-' && i >= 2 && !self.chars[i - 2].is_ascii_alphanumeric() && !matches!(self.chars[i - 2], ' ' | '\n' | '~' | '-') && !self.at_line_start(i - 1);
+        if negative {
+            num.value = -num.value;
+            num.high = num.value;
+        }
         // Exponent: 3.15*10^23, 3.15×10^23
         {
             let k = self.skip_space(e);
@@ -403,7 +410,14 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        self.finish_number(i, e, num, false)
+        let out = self.finish_number(i, e, num, false);
+        match out {
+            Some(Outcome::Claim(mut raw)) if negative && raw.s == i => {
+                raw.s = i - 1;
+                Some(Outcome::Claim(raw))
+            }
+            other => other,
+        }
     }
 
     fn magnitude_follows(&self, i: usize) -> bool {
@@ -420,6 +434,10 @@ impl<'a> Scan<'a> {
         }
         if self.ch(e) == '-' && self.ch(e + 1).is_ascii_digit() {
             let e2 = self.read_digits(e + 1);
+            // three or more dash-joined digit groups: a phone number or a code
+            if self.ch(e2) == '-' && self.ch(e2 + 1).is_ascii_digit() && !self.text(i, e2).contains('.') {
+                return true;
+            }
             let l2 = e2 - e - 1;
             // 2024-06-14 is a date, 8-10 a range; phone shapes have long groups.
             if (len == 3 || len == 4) && l2 >= 7 && len != 4 || (len == 3 && l2 == 3 && self.ch(e2) == '-') || (len + l2 >= 10 && len != 4) {
@@ -800,6 +818,13 @@ impl<'a> Scan<'a> {
                 end = de;
             }
         }
+        // 每斤12元, 每坪85万元: the rate's denominator written before the figure.
+        if kind == ClaimKind::Money {
+            if let Some(den) = self.per_unit_before(start) {
+                kind = ClaimKind::PricePerUnit;
+                unit = format!("{unit}/{den}");
+            }
+        }
         // Hedges before and after.
         let (happrox, _) = self.hedge_before(start);
         if approx == Approx::Exact {
@@ -892,6 +917,28 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// `每斤` / `每千瓦时` right before a figure (hedges and 为/是 may stand between).
+    fn per_unit_before(&self, s: usize) -> Option<String> {
+        let (_, mut b) = self.hedge_before(s);
+        while b > 0 && matches!(self.chars[b - 1], '为' | '是' | ' ' | ':' | '：' | '约' | '达') {
+            b -= 1;
+        }
+        for n in 1..=3 {
+            if b > n && self.chars[b - n - 1] == '每' {
+                let w = self.text(b - n, b);
+                if let Some((m, entry)) = self.unit_at(b - n) {
+                    if m == n {
+                        return Some(entry.1.to_string());
+                    }
+                }
+                if n == 1 && is_cjk(self.chars[b - 1]) {
+                    return Some(w);
+                }
+            }
+        }
+        None
+    }
+
     fn hedge_before(&self, s: usize) -> (Approx, usize) {
         let mut b = s;
         if self.before(b) == ' ' {
@@ -922,6 +969,12 @@ impl<'a> Scan<'a> {
         if matches!(conn, '到' | '至') {
             let back = first.s.saturating_sub(4);
             if self.text(back, first.s).contains('从') || self.text(back, first.s).contains('由') {
+                return None;
+            }
+        }
+        if conn_len > 1 {
+            let back = first.s.saturating_sub(6);
+            if self.text(back, first.s).to_lowercase().contains("from") {
                 return None;
             }
         }
@@ -999,7 +1052,7 @@ impl<'a> Scan<'a> {
                     if off == 0 && self.unit_at(e).map_or(false, |(m, en)| m >= 2 && en.2 != ClaimKind::Count) {
                         break;
                     }
-                    if off == 0 && (*idiom == "一番" && self.before(i) == '翻') {
+                    if off == 0 && *idiom == "一番" && (self.before(i) == '翻' || self.at(i.saturating_sub(2), "翻了")) {
                         break;
                     }
                     return Some(Outcome::Skip(i - off + n));

@@ -1,0 +1,717 @@
+//! Relations: groups of claims a rule ties together, each claim bound to a role.
+//!
+//! Pattern rules find them on claim skeletons; builders find the ones a regex cannot
+//! (formulas, ranges, calendars, repeated quantities, names carrying a size).
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::expr::Ast;
+use super::rule::{Builder, Rule, Source};
+use super::skeleton::{self, Scope};
+use super::units::{claim_unit, parse_unit, Unit};
+use super::Identifier;
+use crate::ingest::Document;
+use crate::model::{Approx, Claim, ClaimKind};
+
+/// How a role's value is shown in messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Display {
+    /// Divide a base-unit value by `scale`, then append `suffix`.
+    Number { scale: f64, suffix: String },
+    /// A day number (days since 1970-01-01) shown as an ISO date.
+    Day,
+}
+
+/// The claims bound to one role, as intervals in base units.
+#[derive(Debug, Clone)]
+pub struct RoleVal {
+    pub claims: Vec<usize>,
+    pub items: Vec<(f64, f64)>,
+    /// How each item reads in the message (the claim's quote, or a number).
+    pub texts: Vec<String>,
+    pub units: Vec<Unit>,
+    pub display: Display,
+    /// Byte offset in the document of the role's first figure.
+    pub pos: usize,
+}
+
+impl RoleVal {
+    fn synthetic(value: f64, text: String, pos: usize) -> RoleVal {
+        RoleVal {
+            claims: Vec::new(),
+            items: vec![(value, value)],
+            texts: vec![text],
+            units: vec![Unit::dimensionless(1.0)],
+            display: Display::Number { scale: 1.0, suffix: String::new() },
+            pos,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub rule: usize,
+    pub doc: usize,
+    pub roles: BTreeMap<String, RoleVal>,
+    /// Replaces the role `left` in the rule's expressions (formula builder): key and AST.
+    pub left: Option<(String, Ast)>,
+    /// Extra words for the message (`{note}`).
+    pub note: String,
+}
+
+/// A claim's interval in base units and how to show it.
+pub fn claim_role(c: &Claim) -> RoleVal {
+    let unit = claim_unit(c.kind, &c.unit);
+    let (lo, hi, display) = match c.kind {
+        ClaimKind::Date => {
+            let (lo, hi) = c.date.as_deref().and_then(date_days).unwrap_or((f64::NAN, f64::NAN));
+            (lo, hi, Display::Day)
+        }
+        ClaimKind::Year => {
+            let (lo, hi) = if c.lo.is_finite() || c.hi.is_finite() { (c.lo, c.hi) } else { (c.value, c.value_high) };
+            (lo, hi, Display::Number { scale: 1.0, suffix: String::new() })
+        }
+        _ => {
+            let (lo, hi) = if c.lo.is_nan() || c.hi.is_nan() { (c.value, c.value_high) } else { (c.lo, c.hi) };
+            let suffix = match c.kind {
+                ClaimKind::Percent => "%".to_string(),
+                ClaimKind::PercentPoint => " pp".to_string(),
+                ClaimKind::Multiple => "x".to_string(),
+                _ if c.unit.is_empty() => String::new(),
+                _ => format!(" {}", c.unit),
+            };
+            (lo * unit.scale, hi * unit.scale, Display::Number { scale: unit.scale, suffix })
+        }
+    };
+    RoleVal {
+        claims: vec![c.id],
+        items: vec![(lo, hi)],
+        texts: vec![c.quote.clone()],
+        units: vec![unit],
+        display,
+        pos: c.start,
+    }
+}
+
+fn merge(mut a: RoleVal, b: RoleVal) -> RoleVal {
+    a.claims.extend(b.claims);
+    a.items.extend(b.items);
+    a.texts.extend(b.texts);
+    a.units.extend(b.units);
+    a
+}
+
+/// All relations of the batch, deduplicated, in a deterministic order.
+pub fn relations(docs: &[Document], claims: &[Claim], identifiers: &[Identifier], rules: &[Rule]) -> Vec<Relation> {
+    let mut by_doc: Vec<Vec<&Claim>> = vec![Vec::new(); docs.len()];
+    for c in claims {
+        if c.doc < docs.len() && c.end <= docs[c.doc].text.len() && c.start <= c.end {
+            by_doc[c.doc].push(c);
+        }
+    }
+    let mut out = Vec::new();
+    let mut skeleton_cache: HashMap<(usize, Scope), Vec<skeleton::Skeleton>> = HashMap::new();
+    for (ri, rule) in rules.iter().enumerate() {
+        match &rule.source {
+            Source::Patterns { scope, patterns } => {
+                for (di, doc) in docs.iter().enumerate() {
+                    let sks = skeleton_cache
+                        .entry((di, *scope))
+                        .or_insert_with(|| skeleton::skeletons(di, &doc.text, &by_doc[di], *scope));
+                    for sk in sks.iter() {
+                        for (re, roles) in patterns {
+                            for cap in re.captures_iter(&sk.text) {
+                                if let Some(rel) = pattern_relation(ri, rule, di, &cap, roles, claims) {
+                                    out.push(rel);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Source::Builder(b) => build(ri, b, docs, &by_doc, claims, identifiers, &mut out),
+        }
+    }
+    // One relation per rule and claim set; and one per finding kind and claim set, so two
+    // rules describing one sentence do not report it twice.
+    let mut seen: BTreeSet<(String, Vec<usize>, Vec<(String, Vec<usize>)>)> = BTreeSet::new();
+    out.retain(|r| {
+        let mut ids: Vec<usize> = r.roles.values().flat_map(|v| v.claims.iter().copied()).collect();
+        ids.sort();
+        ids.dedup();
+        // Builders without claims (synthetic roles) are keyed by position as well.
+        let posk: Vec<(String, Vec<usize>)> =
+            r.roles.iter().map(|(k, v)| (k.clone(), vec![r.doc, v.pos])).collect();
+        seen.insert((rules[r.rule].kind.clone(), ids, if r.roles.values().all(|v| !v.claims.is_empty()) { Vec::new() } else { posk }))
+    });
+    out
+}
+
+fn pattern_relation(
+    ri: usize,
+    rule: &Rule,
+    doc: usize,
+    cap: &regex::Captures,
+    roles: &[skeleton::PatternRole],
+    claims: &[Claim],
+) -> Option<Relation> {
+    let mut map = BTreeMap::new();
+    for r in roles {
+        let Some(m) = cap.name(&r.name) else { continue };
+        let ids = skeleton::placeholder_ids(m.as_str());
+        let mut val: Option<RoleVal> = None;
+        for id in ids {
+            let c = claims.get(id)?;
+            let rv = claim_role(c);
+            val = Some(match val {
+                None => rv,
+                Some(v) => merge(v, rv),
+            });
+        }
+        map.insert(r.name.clone(), val?);
+    }
+    // Every role the arithmetic reads must be bound (optional groups may be empty).
+    let mut used = Vec::new();
+    for (_, a) in &rule.expected {
+        a.roles(&mut used);
+    }
+    rule.stated.1.roles(&mut used);
+    if used.iter().any(|r| !map.contains_key(r)) {
+        return None;
+    }
+    // Units that must agree (money of two currencies never combines).
+    let mut base: Option<String> = None;
+    for r in &rule.same_unit {
+        if let Some(v) = map.get(r) {
+            for u in &v.units {
+                let b = u.base();
+                match &base {
+                    None => base = Some(b),
+                    Some(x) if *x != b => return None,
+                    _ => {}
+                }
+            }
+        }
+    }
+    // A claim may fill only one role.
+    let mut ids: Vec<usize> = map.values().flat_map(|v| v.claims.iter().copied()).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    if ids.len() != n {
+        return None;
+    }
+    Some(Relation { rule: ri, doc, roles: map, left: None, note: String::new() })
+}
+
+fn build(
+    ri: usize,
+    b: &Builder,
+    docs: &[Document],
+    by_doc: &[Vec<&Claim>],
+    claims: &[Claim],
+    identifiers: &[Identifier],
+    out: &mut Vec<Relation>,
+) {
+    match b {
+        Builder::RangeOrder => {
+            for cs in by_doc {
+                for c in cs {
+                    if !c.is_range() || c.kind == ClaimKind::Date || !c.value.is_finite() || !c.value_high.is_finite() {
+                        continue;
+                    }
+                    let mut low = claim_role(c);
+                    low.items = vec![(c.value, c.value)];
+                    let mut high = low.clone();
+                    high.items = vec![(c.value_high, c.value_high)];
+                    let display = Display::Number { scale: 1.0, suffix: String::new() };
+                    low.display = display.clone();
+                    high.display = display;
+                    low.texts = vec![crate::model::fmt_num(c.value)];
+                    high.texts = vec![crate::model::fmt_num(c.value_high)];
+                    let mut roles = BTreeMap::new();
+                    roles.insert("low".into(), low);
+                    roles.insert("high".into(), high);
+                    out.push(Relation { rule: ri, doc: c.doc, roles, left: None, note: c.quote.clone() });
+                }
+            }
+        }
+        Builder::Formula { require_unit_factor } => {
+            for (di, cs) in by_doc.iter().enumerate() {
+                for f in cs.iter().filter(|c| c.kind == ClaimKind::Formula) {
+                    if let Some(rel) = formula_relation(ri, di, &docs[di].text, f, cs, *require_unit_factor) {
+                        out.push(rel);
+                    }
+                }
+            }
+        }
+        Builder::Weekday => {
+            for (di, cs) in by_doc.iter().enumerate() {
+                for c in cs.iter().filter(|c| c.kind == ClaimKind::Date) {
+                    if let Some(rel) = weekday_relation(ri, di, &docs[di].text, c) {
+                        out.push(rel);
+                    }
+                }
+            }
+        }
+        Builder::CalendarDate => {
+            for (di, doc) in docs.iter().enumerate() {
+                calendar_relations(ri, di, &doc.text, &by_doc[di], out);
+            }
+        }
+        Builder::SameQuantity { across_documents, min_subject_chars } => {
+            same_quantity(ri, docs, by_doc, *across_documents, *min_subject_chars, out);
+        }
+        Builder::NameSize { window } => {
+            for id in identifiers {
+                if let Some(rel) = name_size_relation(ri, id, docs, by_doc, claims, *window) {
+                    out.push(rel);
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------- formulas
+
+fn formula_relation(ri: usize, doc: usize, text: &str, f: &Claim, cs: &[&Claim], require_unit_factor: bool) -> Option<Relation> {
+    // The parts: claims strictly inside the formula span, outermost first.
+    let inner: Vec<&Claim> =
+        cs.iter().copied().filter(|c| c.id != f.id && c.start >= f.start && c.end <= f.end && c.kind != ClaimKind::Formula).collect();
+    let keep = skeleton::outermost(&inner);
+    let mut parts: Vec<&Claim> = keep.iter().map(|&i| inner[i]).collect();
+    parts.sort_by_key(|c| c.start);
+    if parts.len() < 3 {
+        return None;
+    }
+    // The text between parts must be exactly one operator each.
+    let mut ops = Vec::new();
+    for w in parts.windows(2) {
+        let between: String = text.get(w[0].end..w[1].start)?.chars().filter(|c| !c.is_whitespace()).collect();
+        let op = match between.as_str() {
+            "×" | "*" | "x" | "X" | "·" | "✕" => '*',
+            "÷" | "/" => '/',
+            "+" => '+',
+            "-" | "−" | "–" => '-',
+            "=" | "≈" => '=',
+            _ => return None,
+        };
+        ops.push(op);
+    }
+    // Exactly one `=`, before the last part: `a op b op c = result`.
+    if ops.iter().filter(|&&o| o == '=').count() != 1 || *ops.last()? != '=' {
+        return None;
+    }
+    let result = parts.last()?;
+    let left_parts = &parts[..parts.len() - 1];
+    let mut expr_text = "p1".to_string();
+    for (i, op) in ops[..ops.len() - 1].iter().enumerate() {
+        expr_text.push_str(&format!(" {op} p{}", i + 2));
+    }
+    let left_ast = super::expr::parse(&expr_text, &|_| false).ok()?;
+
+    // Units: a bare number in the formula takes the unit of an equal figure elsewhere on the
+    // line (`以0.87元/度估算 … ×0.87`).
+    let line_start = text[..f.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[f.end..].find('\n').map(|i| f.end + i).unwrap_or(text.len());
+    let unit_of = |c: &Claim| -> Unit {
+        let u = formula_unit(c);
+        if !u.dims.is_empty() || u.scale != 1.0 || !(c.unit.is_empty() || c.unit == "x") {
+            return u;
+        }
+        cs.iter()
+            .filter(|o| o.id != c.id && o.start >= line_start && o.end <= line_end && (o.end <= f.start || o.start >= f.end))
+            .find(|o| o.value == c.value && !o.unit.is_empty() && o.kind != ClaimKind::Formula)
+            .map(|o| formula_unit(o))
+            .unwrap_or(u)
+    };
+    let mut roles = BTreeMap::new();
+    let mut left_unit = Unit::dimensionless(1.0);
+    let mut products_only = true;
+    for (i, c) in left_parts.iter().enumerate() {
+        let mut rv = claim_role(c);
+        // Formula parts are read as printed (the extractor already expanded 万/亿), units apart.
+        rv.items = vec![(finite_or(c.lo, c.value), finite_or(c.hi, c.value_high))];
+        rv.display = Display::Number { scale: 1.0, suffix: String::new() };
+        roles.insert(format!("p{}", i + 1), rv);
+        let u = unit_of(c);
+        let op = if i == 0 { '*' } else { ops[i - 1] };
+        match op {
+            '*' => left_unit = left_unit.mul(&u),
+            '/' => left_unit = left_unit.mul(&u.inv()),
+            _ => products_only = false,
+        }
+    }
+    let right_unit = formula_unit(result);
+    let dims_match = products_only && left_unit.dims == right_unit.dims;
+    let factor = if dims_match { left_unit.scale / right_unit.scale } else { 1.0 };
+    if require_unit_factor && (!dims_match || (factor - 1.0).abs() < 1e-9) {
+        return None;
+    }
+    let mut res = claim_role(result);
+    res.items = vec![(finite_or(result.lo, result.value), finite_or(result.hi, result.value_high))];
+    res.display = Display::Number { scale: 1.0, suffix: String::new() };
+    let mut fv = RoleVal::synthetic(factor, crate::model::fmt_num(factor), f.start);
+    fv.claims = Vec::new();
+    roles.insert("unit_factor".into(), fv);
+    // `left` reads as the formula's left side in messages.
+    let left_text = text.get(f.start..left_parts.last()?.end).unwrap_or("").to_string();
+    let mut left = RoleVal::synthetic(f64::NAN, left_text, f.start);
+    left.claims = left_parts.iter().map(|c| c.id).collect();
+    roles.insert("left".into(), left);
+    let mut res_claims = vec![f.id];
+    res_claims.extend(res.claims.iter().copied());
+    res.claims = res_claims;
+    roles.insert("result".into(), res);
+    Some(Relation { rule: ri, doc, roles, left: Some((expr_text, left_ast)), note: f.quote.clone() })
+}
+
+fn finite_or(x: f64, y: f64) -> f64 {
+    if x.is_nan() {
+        y
+    } else {
+        x
+    }
+}
+
+/// A formula part's unit: counts are plain numbers in arithmetic.
+fn formula_unit(c: &Claim) -> Unit {
+    match c.kind {
+        ClaimKind::Count | ClaimKind::Other => Unit::dimensionless(1.0),
+        _ => claim_unit(c.kind, &c.unit),
+    }
+}
+
+// ---------------------------------------------------------------------------- calendars
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+pub fn days_in_month(y: Option<i64>, m: i64) -> i64 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match y {
+            Some(y) if !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) => 28,
+            _ => 29,
+        },
+        _ => 0,
+    }
+}
+
+/// Day interval of an ISO date (`2024-06-14`, `2024-06`, `2024`); yearless dates have none.
+pub fn date_days(iso: &str) -> Option<(f64, f64)> {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let num = |s: &str| s.parse::<i64>().ok();
+    match parts.as_slice() {
+        [y, m, d] if !y.is_empty() => {
+            let (y, m, d) = (num(y)?, num(m)?, num(d)?);
+            if !(1..=12).contains(&m) || d < 1 || d > days_in_month(Some(y), m) {
+                return None;
+            }
+            let x = days_from_civil(y, m, d) as f64;
+            Some((x, x))
+        }
+        [y, m] => {
+            let (y, m) = (num(y)?, num(m)?);
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            Some((days_from_civil(y, m, 1) as f64, days_from_civil(y, m, days_in_month(Some(y), m)) as f64))
+        }
+        [y] => {
+            let y = num(y)?;
+            Some((days_from_civil(y, 1, 1) as f64, days_from_civil(y, 12, 31) as f64))
+        }
+        _ => None,
+    }
+}
+
+const WEEKDAYS_EN: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS_ZH: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+
+fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim) -> Option<Relation> {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    let after = AFTER.get_or_init(|| {
+        Regex::new(r"^[\s（(，,]{0,3}(?:(?:星期|礼拜|周)([一二三四五六日天])|(?i:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))")
+            .expect("valid")
+    });
+    let before = BEFORE.get_or_init(|| {
+        Regex::new(r"(?i:\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*)[\s,]{1,3}$").expect("valid")
+    });
+    let iso = c.date.as_deref()?;
+    let parts: Vec<i64> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    if parts.len() != 3 || iso.starts_with('-') {
+        return None;
+    }
+    let (y, m, d) = (parts[0], parts[1], parts[2]);
+    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(Some(y), m) {
+        return None;
+    }
+    let tail = text.get(c.end..(c.end + 40).min(text.len())).or_else(|| text.get(c.end..))?;
+    let head_start = c.start.saturating_sub(16);
+    let head = (head_start..c.start).find_map(|s| text.get(s..c.start)).unwrap_or("");
+    let (stated, written, pos) = if let Some(m) = after.captures(tail) {
+        let w = m.get(0)?.as_str().trim_start_matches(|ch: char| ch.is_whitespace() || "（(，,".contains(ch));
+        let n = if let Some(z) = m.get(1) {
+            let z = if z.as_str() == "天" { "日" } else { z.as_str() };
+            WEEKDAYS_ZH.iter().position(|x| *x == z)? + 1
+        } else {
+            let e = m.get(2)?.as_str().to_lowercase();
+            WEEKDAYS_EN.iter().position(|x| x.starts_with(&e))? + 1
+        };
+        (n, w.to_string(), c.end)
+    } else if let Some(m) = before.captures(head) {
+        let e = m.get(1)?.as_str().to_lowercase();
+        let n = WEEKDAYS_EN.iter().position(|x| x.starts_with(&e))? + 1;
+        (n, m.get(0)?.as_str().trim_end_matches([' ', ',']).to_string(), c.start.saturating_sub(m.get(0)?.len()))
+    } else {
+        return None;
+    };
+    let days = days_from_civil(y, m, d);
+    // 1970-01-01 was a Thursday (4).
+    let calendar = ((days % 7 + 7 + 3) % 7 + 1) as usize;
+    let mut roles = BTreeMap::new();
+    roles.insert("stated".into(), RoleVal::synthetic(stated as f64, written.clone(), pos));
+    let mut cal = RoleVal::synthetic(calendar as f64, format!("{iso} ({})", WEEKDAYS_EN[calendar - 1]), c.start);
+    cal.claims = vec![c.id];
+    roles.insert("calendar".into(), cal);
+    let note = format!("{iso} is a {}, the text says {written}", capitalise(WEEKDAYS_EN[calendar - 1]));
+    Some(Relation { rule: ri, doc, roles, left: None, note })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+fn calendar_relations(ri: usize, doc: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relation>) {
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    let re = DATE.get_or_init(|| {
+        Regex::new(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]|\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\b")
+            .expect("valid")
+    });
+    for m in re.captures_iter(text) {
+        let whole = m.get(0).expect("match");
+        let num = |i: usize| m.get(i).and_then(|x| x.as_str().parse::<i64>().ok());
+        let (y, mo, d) = if m.get(2).is_some() { (num(1), num(2), num(3)) } else { (num(4), num(5), num(6)) };
+        let (Some(mo), Some(d)) = (mo, d) else { continue };
+        // Only a day past 28 or a month past 12 can be impossible; other dates need no row.
+        if d <= 28 && (1..=12).contains(&mo) {
+            continue;
+        }
+        // A digit right before (`12025年`) is not this date.
+        if text[..whole.start()].chars().next_back().is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let md = days_in_month(y, mo);
+        let mut day = RoleVal::synthetic(d as f64, whole.as_str().to_string(), whole.start());
+        day.claims = cs
+            .iter()
+            .filter(|c| c.start < whole.end() && whole.start() < c.end && matches!(c.kind, ClaimKind::Date))
+            .map(|c| c.id)
+            .take(1)
+            .collect();
+        let mut roles = BTreeMap::new();
+        roles.insert("day".into(), day);
+        roles.insert("month_days".into(), RoleVal::synthetic(md as f64, md.to_string(), whole.start()));
+        let note = if md == 0 {
+            format!("month {mo} does not exist")
+        } else {
+            format!("month {mo} has {md} days")
+        };
+        out.push(Relation { rule: ri, doc, roles, left: None, note });
+    }
+}
+
+// ---------------------------------------------------------------------------- same quantity
+
+/// Words that make two figures of one subject different quantities by design (a change, a
+/// comparison, a forecast): sentences holding them are left out of conflict checks.
+const CONTRAST_WORDS: [&str; 32] = [
+    "增长", "增加", "下降", "减少", "增至", "降至", "升至", "提高", "降低", "上涨", "下跌", "同比", "环比",
+    "相比", "比上", "较上", "预计", "目标", "计划", "预测", "此前", "以前", "原来", "原本", "从", "到",
+    "rose", "fell", "from", "compared", "forecast", "target",
+];
+
+fn subject_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+}
+
+fn sentence_of(text: &str, c: &Claim) -> (usize, usize) {
+    let units = skeleton::units(text, Scope::Sentence);
+    units.into_iter().find(|&(s, e)| c.start >= s && c.start < e).unwrap_or((c.start, c.end))
+}
+
+fn same_quantity(
+    ri: usize,
+    docs: &[Document],
+    by_doc: &[Vec<&Claim>],
+    across: bool,
+    min_chars: usize,
+    out: &mut Vec<Relation>,
+) {
+    // Candidates: (key, claim, year context).
+    let mut groups: BTreeMap<(String, String, String, Vec<i64>), Vec<&Claim>> = BTreeMap::new();
+    for (di, cs) in by_doc.iter().enumerate() {
+        let text = &docs[di].text;
+        for c in cs {
+            if matches!(
+                c.kind,
+                ClaimKind::Date | ClaimKind::Year | ClaimKind::Range | ClaimKind::Formula | ClaimKind::Multiple
+                    | ClaimKind::Fraction | ClaimKind::Discount | ClaimKind::PercentPoint | ClaimKind::Other
+            ) || c.approx == Approx::Vague
+                || c.is_range()
+                || !c.lo.is_finite()
+                || !c.hi.is_finite()
+            {
+                continue;
+            }
+            let key = subject_key(&c.subject);
+            if key.chars().count() < min_chars {
+                continue;
+            }
+            let (s, e) = sentence_of(text, c);
+            let sentence = &text[s..e];
+            if CONTRAST_WORDS.iter().any(|w| sentence.contains(w)) {
+                continue;
+            }
+            // Year context: the years named in the sentence.
+            let mut years: Vec<i64> = cs
+                .iter()
+                .filter(|o| o.start >= s && o.end <= e && matches!(o.kind, ClaimKind::Year | ClaimKind::Date))
+                .filter_map(|o| {
+                    if o.kind == ClaimKind::Year {
+                        Some(o.value as i64)
+                    } else {
+                        o.date.as_deref().and_then(|d| d.split('-').next()?.parse().ok())
+                    }
+                })
+                .collect();
+            years.sort();
+            years.dedup();
+            let unit = claim_unit(c.kind, &c.unit).base();
+            groups.entry((key, c.kind.as_str().to_string(), unit, years)).or_default().push(c);
+        }
+    }
+    for ((_key, _, _, _), members) in groups {
+        // Several figures of one subject inside one sentence are a list, not a restatement.
+        let mut per_sentence: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        for c in &members {
+            *per_sentence.entry((c.doc, c.sentence)).or_insert(0) += 1;
+        }
+        let members: Vec<&Claim> = members.into_iter().filter(|c| per_sentence[&(c.doc, c.sentence)] == 1).collect();
+        if across {
+            // The first figure of each document against the first of the earlier documents.
+            let mut firsts: Vec<&Claim> = Vec::new();
+            for c in &members {
+                if !firsts.iter().any(|f| f.doc == c.doc) {
+                    firsts.push(c);
+                }
+            }
+            for w in firsts.windows(2) {
+                out.push(pair(ri, w[1], w[0]));
+            }
+        } else {
+            let mut by: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
+            for c in members {
+                by.entry(c.doc).or_default().push(c);
+            }
+            for cs in by.values() {
+                for w in cs.windows(2) {
+                    out.push(pair(ri, w[1], w[0]));
+                }
+            }
+        }
+    }
+}
+
+fn pair(ri: usize, stated: &Claim, other: &Claim) -> Relation {
+    let mut roles = BTreeMap::new();
+    roles.insert("stated".into(), claim_role(stated));
+    roles.insert("other".into(), claim_role(other));
+    Relation { rule: ri, doc: stated.doc, roles, left: None, note: stated.subject.clone() }
+}
+
+// ---------------------------------------------------------------------------- names
+
+/// The size a model name carries: `65B` → [64.5e9, 65.5e9]; `8x7B` (mixture of experts,
+/// which share layers) → [0.5 × 8 × 6.5e9, 8 × 7.5e9].
+pub fn name_size(name: &str) -> Option<(f64, f64)> {
+    static SIZE: OnceLock<Regex> = OnceLock::new();
+    let re = SIZE.get_or_init(|| {
+        Regex::new(r"(?:^|[^0-9A-Za-z.])(?:([0-9]{1,3})\s*[x×]\s*)?([0-9]{1,4}(?:\.[0-9]+)?)\s*([BMTK])(?:$|[^A-Za-z0-9])")
+            .expect("valid")
+    });
+    let m = re.captures_iter(name).last()?;
+    let size: f64 = m[2].parse().ok()?;
+    let decimals = m[2].split('.').nth(1).map(|d| d.len() as i32).unwrap_or(0);
+    let half = 0.5 * 10f64.powi(-decimals);
+    let scale = match &m[3] {
+        "K" => 1e3,
+        "M" => 1e6,
+        "B" => 1e9,
+        "T" => 1e12,
+        _ => return None,
+    };
+    match m.get(1).and_then(|n| n.as_str().parse::<f64>().ok()) {
+        Some(n) => Some((0.5 * n * (size - half) * scale, n * (size + half) * scale)),
+        None => Some(((size - half) * scale, (size + half) * scale)),
+    }
+}
+
+fn name_size_relation(
+    ri: usize,
+    id: &Identifier,
+    docs: &[Document],
+    by_doc: &[Vec<&Claim>],
+    _claims: &[Claim],
+    window: usize,
+) -> Option<Relation> {
+    let text = &docs.get(id.doc)?.text;
+    let (lo, hi) = name_size(&id.text)?;
+    // The nearest parameter figure after the name, within `window` chars, same sentence.
+    let after = text.get(id.end..)?;
+    let limit = after.char_indices().nth(window).map(|(i, _)| id.end + i).unwrap_or(text.len());
+    let sentence_end = skeleton::units(text, Scope::Sentence)
+        .into_iter()
+        .find(|&(s, e)| id.start >= s && id.start < e)
+        .map(|(_, e)| e)
+        .unwrap_or(text.len());
+    let c = by_doc
+        .get(id.doc)?
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Params && c.start >= id.end && c.start < limit.min(sentence_end))
+        .min_by_key(|c| c.start)?;
+    let mut roles = BTreeMap::new();
+    roles.insert("stated".into(), claim_role(c));
+    let mut name = RoleVal::synthetic(lo, id.text.clone(), id.start);
+    name.items = vec![(lo, hi)];
+    name.units = vec![parse_unit("params")];
+    roles.insert("name".into(), name);
+    Some(Relation { rule: ri, doc: id.doc, roles, left: None, note: id.text.clone() })
+}
