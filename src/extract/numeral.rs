@@ -139,13 +139,17 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
         let digits: String = chars.iter().map(|&c| char::from_digit(chinese_digit(c).unwrap(), 10).unwrap()).collect();
         return parse_arabic(&digits);
     }
-    // Positional reading.
-    let mut total = 0.0; // completed sections (亿, 万)
+    // Positional reading. `total` holds completed sections (亿, 万, 兆); `top_big` is the
+    // largest magnitude closed so far, so 三十万亿 (万 then 亿) multiplies the whole total while
+    // 四亿五千万 (亿 then 万) adds a lower section.
+    let mut total = 0.0;
+    let mut top_big = 0.0;
     let mut section = 0.0; // current section below 万
     let mut digit: Option<f64> = None;
     let mut last_place = 1.0;
     let mut last_was_zero = false;
-    let mut zero_since_unit = false;
+    // A 零 since the last unit: the digit after it is in the ones place (五亿零六 = 500000006).
+    let mut zero_gap = false;
     let mut sig_positions = 0u32;
     for (k, &c) in chars.iter().enumerate() {
         if let Some(d) = chinese_digit(c) {
@@ -154,12 +158,18 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
             }
             digit = Some(d as f64);
             last_was_zero = d == 0;
-            zero_since_unit |= d == 0;
-            if d != 0 {
+            if d == 0 {
+                zero_gap = true;
+            } else {
                 sig_positions += 1;
             }
         } else if let Some(u) = chinese_small_unit(c) {
             let d = match digit {
+                // 零十 / 一万零十二: a 十 right after 零 is 一十.
+                Some(d) if d == 0.0 && last_was_zero => {
+                    sig_positions += 1;
+                    1.0
+                }
                 Some(d) => d,
                 None if k == 0 || chinese_big_unit(chars[k - 1]).is_some() => {
                     sig_positions += 1;
@@ -171,41 +181,50 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
             last_place = u;
             digit = None;
             last_was_zero = false;
-            zero_since_unit = false;
+            zero_gap = false;
         } else if let Some(big) = chinese_big_unit(c) {
-            if let Some(d) = digit.take() {
-                section += d;
-                last_place = 1.0;
-            }
-            if section == 0.0 && total == 0.0 {
+            let mut part = section + digit.take().unwrap_or(0.0);
+            if part == 0.0 && total == 0.0 {
                 // 万 alone means one 万
-                section = 1.0;
+                part = 1.0;
                 sig_positions = sig_positions.max(1);
             }
-            // 万亿: the section already holds 万s.
-            if big > 1e4 && total > 0.0 && total < big && section == 0.0 {
-                total *= big;
+            last_place = if part > 0.0 { last_place_of(part) } else { last_place } * big;
+            if top_big > 0.0 && top_big <= big {
+                // 四万万, 三十万亿, 一万五千亿: the magnitude applies to all that came before.
+                total = (total + part) * big;
+                top_big *= big;
             } else {
-                total = (total + section) * big;
-                if big == 1e4 && total >= 1e8 {
-                    // a 万 after 亿 section: only the section is multiplied
-                }
+                total += part * big;
+                top_big = f64::max(top_big, big);
             }
-            last_place *= big;
             section = 0.0;
             last_was_zero = false;
+            zero_gap = false;
         } else {
             return None;
         }
     }
     let mut value = total + section;
     if let Some(d) = digit {
-        // Trailing digit after a unit: 两万三 → 23000 (one place below the last unit).
-        let place = if last_place >= 10.0 && !zero_since_unit { last_place / 10.0 } else { 1.0 };
+        // Trailing digit after a unit: 两万三 → 23000 (one place below the last unit), unless
+        // a 零 came between (一百零四 → 104).
+        let place = if last_place >= 10.0 && !last_was_zero && !zero_gap { last_place / 10.0 } else { 1.0 };
         value += d * place;
         last_place = place;
     }
     Some(Numeral { value, high: value, step: last_place, sig: sig_positions.max(1), vague: false })
+}
+
+/// Place value of the last nonzero digit of a whole number below 10^4 (4200 → 100).
+fn last_place_of(v: f64) -> f64 {
+    let mut p = 1.0;
+    let mut x = v.round();
+    while x >= 10.0 && x % 10.0 == 0.0 {
+        x /= 10.0;
+        p *= 10.0;
+    }
+    p
 }
 
 #[cfg(test)]
@@ -233,6 +252,20 @@ mod tests {
         assert_eq!(v("二〇二四"), 2024.0);
         assert_eq!(v("一万五千"), 15_000.0);
         assert_eq!(v("九"), 9.0);
+        assert_eq!(v("五亿零六"), 500_000_006.0);
+        assert_eq!(v("七十八万五佰零六"), 780_506.0);
+        assert_eq!(v("一百万零四"), 1_000_004.0);
+        assert_eq!(v("四亿五千六百四十二万零一十五"), 456_420_015.0);
+        assert_eq!(v("五兆六十二亿四万五千二"), 5_006_200_045_200.0);
+        assert_eq!(v("四十五亿四千零四万"), 4_540_040_000.0);
+        assert_eq!(v("一万零十二"), 10_012.0);
+        assert_eq!(v("一百零十万"), 1_100_000.0);
+        assert_eq!(v("四万万"), 400_000_000.0);
+        assert_eq!(v("一万五千亿"), 1_500_000_000_000.0);
+        assert_eq!(v("三十万亿"), 30_000_000_000_000.0);
+        assert_eq!(v("十二万亿三千亿"), 12_300_000_000_000.0);
+        assert_eq!(v("零十"), 10.0);
+        assert_eq!(v("百三"), 130.0);
     }
 
     #[test]
@@ -249,6 +282,9 @@ mod tests {
     fn precision() {
         assert_eq!(parse_arabic("1.91").unwrap().step, 0.01);
         assert_eq!(parse_chinese("一万五千").unwrap().step, 1000.0);
+        assert_eq!(parse_chinese("七千八百万").unwrap().step, 1e6);
+        assert_eq!(parse_chinese("一万五千亿").unwrap().step, 1e11);
+        assert_eq!(parse_chinese("三十万亿").unwrap().step, 1e13);
         assert_eq!(parse_arabic("0.87").unwrap().sig, 2);
     }
 }
