@@ -420,6 +420,55 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// A Chinese magnitude word at `i` (万, 亿, 千万…) unless a longer unit starts there (千瓦).
+    fn cn_magnitude_at(&self, i: usize) -> Option<(usize, f64)> {
+        let long_unit = self.unit_at(i).map_or(0, |(n, _)| n);
+        CN_MAGNITUDES
+            .iter()
+            .map(|(m, f)| (m.chars().count(), *f, *m))
+            .find(|&(n, _, m)| self.at(i, m) && n >= long_unit)
+            .map(|(n, f, _)| (n, f))
+    }
+
+    /// Lower places glued after an Arabic figure and its magnitude `f`: `3万4000` (4 digits
+    /// below 万), `5万4千6百` (smaller magnitudes), `1千零1` (零 then ones). Returns the amount
+    /// to add, the new end and the place of the last digit.
+    fn lower_places(&self, mut pos: usize, mut f: f64) -> Option<(f64, usize, f64)> {
+        let mut add = 0.0;
+        let mut step = None;
+        loop {
+            let zero = self.ch(pos) == '零';
+            let j = if zero { pos + 1 } else { pos };
+            if !self.ch(j).is_ascii_digit() {
+                break;
+            }
+            let de = self.read_digits(j);
+            let digits = self.text(j, de);
+            if digits.contains('.') || self.ch(de).is_ascii_digit() {
+                break;
+            }
+            let Ok(d) = digits.parse::<f64>() else { break };
+            if let Some((n, m)) = self.cn_magnitude_at(de).filter(|&(_, m)| m < f) {
+                if d * m >= f {
+                    break;
+                }
+                add += d * m;
+                step = Some(m);
+                pos = de + n;
+                f = m;
+                continue;
+            }
+            let places = f.log10().round() as usize;
+            if (zero || de - j == places) && d < f && self.unit_at(de).map_or(true, |(_, u)| u.2 != ClaimKind::Duration) {
+                add += d;
+                step = Some(1.0);
+                pos = de;
+            }
+            break;
+        }
+        step.map(|st| (add, pos, st))
+    }
+
     fn magnitude_follows(&self, i: usize) -> bool {
         CN_MAGNITUDES.iter().any(|(m, _)| self.at(i, m)) || EN_MAGNITUDES.iter().any(|(m, _)| self.at(i, m))
     }
@@ -616,19 +665,33 @@ impl<'a> Scan<'a> {
             vague = true;
         }
         // Magnitude after Arabic digits: 1.91亿, 252 亿, 12 million.
+        // 500多万, 一千多万, 二百三十余万: 多/余 before the magnitude means "more than".
+        let mut more_than = false;
         if !chinese {
             let k = self.skip_space(end);
-            let long_unit = self.unit_at(k).map_or(0, |(n, _)| n);
             let mut hit = false;
-            for (m, f) in CN_MAGNITUDES {
-                let n = m.chars().count();
-                if self.at(k, m) && n >= long_unit {
+            if let Some((n, f)) = self.cn_magnitude_at(k) {
+                num.value *= f;
+                num.high *= f;
+                num.step *= f;
+                end = k + n;
+                hit = true;
+                // 3万4000, 5万4千6百, 1千零1: lower places written after the magnitude.
+                if let Some((add, e2, step)) = self.lower_places(end, f) {
+                    num.value += add;
+                    num.high += add;
+                    num.step = step;
+                    end = e2;
+                }
+            } else if matches!(self.ch(k), '多' | '余') {
+                let k1 = self.skip_space(k + 1);
+                if let Some((n, f)) = self.cn_magnitude_at(k1).filter(|&(_, f)| f >= 1e4) {
+                    num.step = place_of_last_nonzero(num.value) * 2.0 * f;
                     num.value *= f;
                     num.high *= f;
-                    num.step *= f;
-                    end = k + n;
+                    end = k1 + n;
                     hit = true;
-                    break;
+                    more_than = true;
                 }
             }
             if !hit {
@@ -656,6 +719,16 @@ impl<'a> Scan<'a> {
                 num.high *= f;
                 num.step *= f;
                 end += 1;
+            }
+        }
+        if chinese && matches!(self.ch(self.skip_space(end)), '多' | '余') {
+            let k1 = self.skip_space(self.skip_space(end) + 1);
+            if let Some((n, f)) = self.cn_magnitude_at(k1).filter(|&(_, f)| f >= 1e4) {
+                num.step = place_of_last_nonzero(num.value) * 2.0 * f;
+                num.value *= f;
+                num.high *= f;
+                end = k1 + n;
+                more_than = true;
             }
         }
         // Unit.
@@ -743,7 +816,7 @@ impl<'a> Scan<'a> {
             }
         }
         // 70多年, 10余家: 多/余 between number and unit.
-        let mut approx = Approx::Exact;
+        let mut approx = if more_than { Approx::Over } else { Approx::Exact };
         if !unit_hit && matches!(self.ch(k), '多' | '余') && !chinese_or_space_after_many(self.ch(k + 1)) {
             if let Some((n, entry)) = self.unit_at(k + 1) {
                 kind = entry.2;
@@ -767,7 +840,7 @@ impl<'a> Scan<'a> {
         }
         // Chinese numerals need a unit (or another quantity marker) to be a claim.
         if chinese && !unit_hit && currency.is_none() {
-            let has_magnitude = self.text(s, e).chars().any(|c| numeral::chinese_big_unit(c).is_some());
+            let has_magnitude = more_than || self.text(s, e).chars().any(|c| numeral::chinese_big_unit(c).is_some());
             if !has_magnitude || self.before(s).is_ascii_alphabetic() {
                 return Some(Outcome::Skip(e));
             }
