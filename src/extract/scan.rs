@@ -758,6 +758,13 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        // 一吨半, 两米半, 三斤半: a measure and a half.
+        if unit_hit && matches!(kind, ClaimKind::Measure | ClaimKind::Money) && self.ch(end) == '半' && !self.half_starts_word(end) && num.value.fract() == 0.0 {
+            num.value += 0.5;
+            num.high += 0.5;
+            num.step = num.step.min(0.5);
+            end += 1;
+        }
         // Counted nouns glued to a number that carries a magnitude: 数亿用户, 50亿实体.
         if !unit_hit && currency.is_none() && num.value >= 1e4 && is_cjk(self.ch(k)) {
             let (ws, we) = self.word_at(k);
@@ -784,8 +791,11 @@ impl<'a> Scan<'a> {
                 return Some(Outcome::Claim(Raw { s: start, e: k + 1, kind: ClaimKind::Discount, value: share, high: share, unit: "share".into(), approx: Approx::Exact, step: 0.01, sig: 2, date: None }));
             }
             if self.ch(k) == '成' && num.value <= 10.0 && !matches!(self.ch(k + 1), '为' | '本' | '立' | '功' | '果' | '长' | '员' | '熟' | '交' | '都' | '品' | '型' | '效' | '就' | '绩' | '分' | '年' | '人' | '像' | '全' | '批' | '了') {
-                let v = num.value * 10.0;
-                return Some(Outcome::Claim(Raw { s: start, e: k + 1, kind: ClaimKind::Percent, value: v, high: num.high * 10.0, unit: "%".into(), approx: if vague { Approx::Vague } else { Approx::Exact }, step: num.step * 10.0, sig: num.sig, date: None }));
+                // 三成半: and a half tenth.
+                let half = if self.ch(k + 1) == '半' && !self.half_starts_word(k + 1) { 5.0 } else { 0.0 };
+                let v = num.value * 10.0 + half;
+                let e_end = if half > 0.0 { k + 2 } else { k + 1 };
+                return Some(Outcome::Claim(Raw { s: start, e: e_end, kind: ClaimKind::Percent, value: v, high: num.high * 10.0 + half, unit: "%".into(), approx: if vague { Approx::Vague } else { Approx::Exact }, step: num.step * 10.0, sig: num.sig, date: None }));
             }
         }
         // Latin letters glued after the number and not a unit: a name (4090Ti, 5G, 8x7B).
@@ -1112,8 +1122,13 @@ impl<'a> Scan<'a> {
 
     fn chinese(&self, i: usize) -> Option<Outcome> {
         let c = self.chars[i];
-        // Idioms and lexical words that contain numerals.
-        for idiom in NUMERAL_IDIOMS {
+        let mut run_end = i;
+        while starts_cn_numeral(self.ch(run_end)) {
+            run_end += 1;
+        }
+        // Idioms and lexical words that contain numerals (万分之三 is a rate, not 万分).
+        let before_fenzhi = self.at(run_end, "分之");
+        for idiom in NUMERAL_IDIOMS.iter().filter(|_| !before_fenzhi) {
             let n = idiom.chars().count();
             for off in 0..n.min(4) {
                 if i >= off && self.at(i - off, idiom) {
@@ -1160,7 +1175,8 @@ impl<'a> Scan<'a> {
             let den = numeral::parse_chinese(&text)?.value;
             let num_text = self.text(k, e2);
             let numr = numeral::parse_chinese(&num_text).or_else(|| numeral::parse_arabic(&num_text))?;
-            if den == 100.0 || den == 1000.0 {
+            // 百分之, 千分之, 万分之, 百万分之: rates written per power of ten are percentages.
+            if den >= 100.0 && (den.log10() - den.log10().round()).abs() < 1e-9 {
                 let v = numr.value * 100.0 / den;
                 let approx = self.hedge_before(i).0;
                 return Some(Outcome::Claim(Raw { s: i, e: e2, kind: ClaimKind::Percent, value: v, high: v, unit: "%".into(), approx, step: numr.step * 100.0 / den, sig: numr.sig, date: None }));
@@ -1223,7 +1239,20 @@ impl<'a> Scan<'a> {
         if self.ch(i + 1) == '数' {
             return Some(Outcome::Claim(Raw { s: i, e: i + 2, kind: ClaimKind::Fraction, value: 0.5, high: 0.5, unit: "share".into(), approx, step: 0.0, sig: 1, date: None }));
         }
+        // 半成 (5%) and 半折 (half price), not 半成品.
+        if self.ch(i + 1) == '成' && !matches!(self.ch(i + 2), '品' | '熟' | '功') {
+            return Some(Outcome::Claim(Raw { s: i, e: i + 2, kind: ClaimKind::Percent, value: 5.0, high: 5.0, unit: "%".into(), approx, step: 1.0, sig: 1, date: None }));
+        }
+        if self.ch(i + 1) == '折' {
+            return Some(Outcome::Claim(Raw { s: i, e: i + 2, kind: ClaimKind::Discount, value: 0.5, high: 0.5, unit: "share".into(), approx, step: 0.01, sig: 1, date: None }));
+        }
         Some(Outcome::Skip(i + 1))
+    }
+
+    /// Whether 半 at `i` begins a longer word (半导体, 半年, 半程) rather than meaning "and a half".
+    fn half_starts_word(&self, i: usize) -> bool {
+        let (ws, we) = self.word_at(i);
+        ws == i && we > i + 1
     }
 
     /// English number words: three times, a third, twice, 2.5 times handled by units.
@@ -1418,7 +1447,7 @@ fn magnitude_scale(value: f64, step: f64) -> f64 {
 fn discount_share(digits: &str) -> Option<f64> {
     let d: String = digits
         .chars()
-        .map(|c| numeral::chinese_digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c))
+        .map(|c| if matches!(c, '点' | '點') { '.' } else { numeral::chinese_digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c) })
         .collect();
     let v: f64 = d.parse().ok()?;
     let share = if d.contains('.') || d.len() == 1 { v / 10.0 } else { v / 100.0 };
