@@ -68,9 +68,25 @@ struct Scan<'a> {
 
 pub(crate) fn extract_with(doc: &Document, doc_index: usize, first_id: usize, seg: &Segmenter) -> Vec<Claim> {
     let text = &doc.text;
-    let chars: Vec<char> = text.chars().collect();
-    let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    bytes.push(text.len());
+    // Spaces between two CJK chars carry no meaning in Chinese (PDF justification, OCR):
+    // the scanner reads the text without them (百 分 之 五 is 百分之五), and `starts`/`ends`
+    // map each kept char back to its bytes in `text`.
+    let all: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars = Vec::with_capacity(all.len());
+    let mut starts = Vec::with_capacity(all.len() + 1);
+    let mut ends = Vec::with_capacity(all.len() + 1);
+    for (k, &(b, c)) in all.iter().enumerate() {
+        if c == ' ' && chars.last().map_or(false, |&p| is_cjk(p)) {
+            let next = all[k..].iter().map(|&(_, c)| c).find(|&c| c != ' ');
+            if next.map_or(false, is_cjk) {
+                continue;
+            }
+        }
+        chars.push(c);
+        starts.push(b);
+        ends.push(b + c.len_utf8());
+    }
+    starts.push(text.len());
     let (sentences, sent_of) = split_sentences(&chars);
     let scan = Scan { chars, seg, sent_of, sentences, words: RefCell::new(HashMap::new()) };
     let mut raws = scan.run();
@@ -82,8 +98,8 @@ pub(crate) fn extract_with(doc: &Document, doc_index: usize, first_id: usize, se
     raws.into_iter()
         .enumerate()
         .map(|(k, r)| {
-            let start = bytes[r.s];
-            let end = bytes[r.e];
+            let start = starts[r.s];
+            let end = if r.e > r.s { ends[r.e - 1] } else { start };
             let orig = doc.original_range(start..end);
             let (line, col) = doc.line_col(start);
             let sentence = scan.sent_of.get(r.s).copied().unwrap_or(0);
