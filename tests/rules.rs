@@ -89,8 +89,8 @@ fn verdicts(rule: &str, text: &str) -> Vec<Verdict> {
 #[test]
 fn precision_intervals_decide() {
     // 48.6% stands for [48.55, 48.65): consistent with 48.63%.
-    assert_eq!(verdicts("approx_restatement", "合格率为48.63%，约48.6%。"), vec![Verdict::Consistent]);
-    assert_eq!(verdicts("approx_restatement", "合格率为48.63%，约47.6%。"), vec![Verdict::Contradiction]);
+    assert_eq!(verdicts("approx_restatement", "合格率为48.63%，即48.6%。"), vec![Verdict::Consistent]);
+    assert_eq!(verdicts("approx_restatement", "合格率为48.63%，即47.6%。"), vec![Verdict::Contradiction]);
     // 约四成 holds 41% (as a share of a whole).
     assert_eq!(
         verdicts("ratio_share", "其中女性职工410人，占全部职工1000人的约四成。"),

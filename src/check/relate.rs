@@ -333,7 +333,13 @@ fn formula_relation(ri: usize, doc: usize, text: &str, f: &Claim, cs: &[&Claim],
     for (i, c) in left_parts.iter().enumerate() {
         let mut rv = claim_role(c);
         // Formula parts are read as printed (the extractor already expanded 万/亿), units apart.
-        rv.items = vec![(finite_or(c.lo, c.value), finite_or(c.hi, c.value_high))];
+        // A whole number written out in a formula is exact (12 台, 8 袋), not 11.5..12.5.
+        let whole_number = !c.quote.contains(['.', '万', '亿', '千', '百', '萬', '億']) && c.value.fract() == 0.0;
+        rv.items = if whole_number {
+            vec![(c.value, c.value_high)]
+        } else {
+            vec![(finite_or(c.lo, c.value), finite_or(c.hi, c.value_high))]
+        };
         rv.display = Display::Number { scale: 1.0, suffix: String::new() };
         roles.insert(format!("p{}", i + 1), rv);
         let u = unit_of(c);
