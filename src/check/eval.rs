@@ -23,6 +23,7 @@ struct Program {
     rule: usize,
     stated: Ast,
     expected: Vec<Ast>,
+    requires: Vec<(Ast, Compare, Ast)>,
 }
 
 fn subst(ast: &Ast, left: &Ast) -> Ast {
@@ -37,6 +38,8 @@ fn subst(ast: &Ast, left: &Ast) -> Ast {
 
 /// Interval per verdict row, read back from the frame.
 struct Row {
+    /// The rule's preconditions hold.
+    keep: bool,
     verdict: Verdict,
     stated: (f64, f64),
     expected: Vec<(f64, f64)>,
@@ -62,6 +65,7 @@ pub fn evaluate(docs: &[Document], claims: &[Claim], relations: &[Relation], rul
                 rule: r.rule,
                 stated: s(&rule.stated.1),
                 expected: rule.expected.iter().map(|(_, a)| s(a)).collect(),
+                requires: rule.requires.iter().map(|(l, c, r)| (s(l), *c, s(r))).collect(),
             });
             programs.len() - 1
         });
@@ -72,7 +76,7 @@ pub fn evaluate(docs: &[Document], claims: &[Claim], relations: &[Relation], rul
         // A Polars failure is a bug, not a finding: every relation stays unverifiable.
         Err(_) => relations
             .iter()
-            .map(|_| Row { verdict: Verdict::Unverifiable, stated: (f64::NAN, f64::NAN), expected: Vec::new() })
+            .map(|_| Row { keep: true, verdict: Verdict::Unverifiable, stated: (f64::NAN, f64::NAN), expected: Vec::new() })
             .collect(),
     };
     let by_id: HashMap<usize, &Claim> = claims.iter().map(|c| (c.id, c)).collect();
@@ -80,6 +84,7 @@ pub fn evaluate(docs: &[Document], claims: &[Claim], relations: &[Relation], rul
         .iter()
         .zip(rows)
         .zip(rel_prog)
+        .filter(|((_, row), _)| row.keep)
         .map(|((rel, row), p)| finding(docs, &by_id, rel, &rules[rel.rule], &programs[p], row))
         .collect();
     findings.sort_by(|a, b| {
@@ -133,6 +138,10 @@ fn run_frame(relations: &[Relation], rules: &[Rule], programs: &[Program], rel_p
         let mut used = Vec::new();
         p.stated.roles(&mut used);
         p.expected.iter().for_each(|a| a.roles(&mut used));
+        p.requires.iter().for_each(|(l, _, r)| {
+            l.roles(&mut used);
+            r.roles(&mut used)
+        });
         for r in used {
             for end in ["lo", "hi"] {
                 cols.entry(format!("r_{r}_{end}")).or_insert_with(|| vec![None; n]);
@@ -206,12 +215,34 @@ fn run_frame(relations: &[Relation], rules: &[Rule], programs: &[Program], rel_p
     }
     let valid_any = any_horizontal((0..alts).map(|a| col(format!("v{a}"))).collect::<Vec<_>>())?;
     let meet_any = any_horizontal((0..alts).map(|a| col(format!("m{a}"))).collect::<Vec<_>>())?;
+    // Preconditions compare the middles of the two sides.
+    let mut keep_exprs = Vec::new();
+    for p in programs {
+        let mut cond = lit(true);
+        for (l, c, r) in &p.requires {
+            let ((llo, lhi), (rlo, rhi)) = (compile(l), compile(r));
+            let (lm, rm) = ((llo + lhi) / lit(2.0), (rlo + rhi) / lit(2.0));
+            let holds = match c {
+                Compare::Le => lm.lt_eq(rm),
+                Compare::Ge => lm.gt_eq(rm),
+                Compare::Lt => lm.lt(rm),
+                Compare::Gt | Compare::Overlap => lm.gt(rm),
+            };
+            cond = cond.and(holds.fill_null(lit(false)));
+        }
+        keep_exprs.push(cond);
+    }
+    let mut keep = lit(true);
+    for (k, e) in keep_exprs.into_iter().enumerate().rev() {
+        keep = when(col("prog").eq(lit(k as u32))).then(e).otherwise(keep);
+    }
     let verdict = when(meet_any).then(lit(1i32)).when(valid_any).then(lit(0i32)).otherwise(lit(2i32)).alias("verdict");
     let out = df
         .lazy()
         .with_columns(exprs)
         .with_columns(checks.iter().flat_map(|(v, m)| [v.clone(), m.clone()]).collect::<Vec<_>>())
         .with_column(verdict)
+        .with_column(keep.alias("keep"))
         .collect()?;
 
     let f64s = |name: &str| -> PolarsResult<Vec<f64>> {
@@ -223,10 +254,13 @@ fn run_frame(relations: &[Relation], rules: &[Rule], programs: &[Program], rel_p
     for a in 0..alts {
         e.push((f64s(&format!("e{a}_lo"))?, f64s(&format!("e{a}_hi"))?));
     }
+    let keeps: Vec<bool> =
+        out.column("keep")?.as_materialized_series().bool()?.iter().map(|x| x.unwrap_or(false)).collect();
     let verdicts: Vec<i32> =
         out.column("verdict")?.as_materialized_series().i32()?.iter().map(|x| x.unwrap_or(2)).collect();
     Ok((0..n)
         .map(|i| Row {
+            keep: keeps[i],
             verdict: match verdicts[i] {
                 1 => Verdict::Consistent,
                 0 => Verdict::Contradiction,

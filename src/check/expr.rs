@@ -39,7 +39,24 @@ pub fn parse(text: &str, is_multi: &dyn Fn(&str) -> bool) -> Result<Ast, ExprErr
     if p.i < p.s.len() {
         return Err(p.err("unexpected text after the expression"));
     }
+    // A multi-claim role is only readable through an aggregate.
+    if let Some(r) = bare_multi(&ast, is_multi) {
+        return Err(ExprError {
+            offset: text.find(r.as_str()).unwrap_or(0),
+            message: format!("`{r}` binds several claims: use sum({r}), max({r}), min({r}) or count({r})"),
+        });
+    }
     Ok(ast)
+}
+
+fn bare_multi(ast: &Ast, is_multi: &dyn Fn(&str) -> bool) -> Option<String> {
+    match ast {
+        Ast::Role(r) if is_multi(r) => Some(r.clone()),
+        Ast::Neg(a) => bare_multi(a, is_multi),
+        Ast::Bin(_, a, b) => bare_multi(a, is_multi).or_else(|| bare_multi(b, is_multi)),
+        Ast::Call(_, args) => args.iter().find_map(|a| bare_multi(a, is_multi)),
+        _ => None,
+    }
 }
 
 struct Parser<'a> {
@@ -166,12 +183,6 @@ impl Parser<'_> {
                         });
                     }
                     return Ok(Ast::Call(name, args));
-                }
-                if (self.is_multi)(&name) {
-                    return Err(ExprError {
-                        offset: start,
-                        message: format!("`{name}` binds several claims: use sum({name}), max({name}) or min({name})"),
-                    });
                 }
                 Ok(Ast::Role(name))
             }

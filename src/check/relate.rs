@@ -70,8 +70,8 @@ pub fn claim_role(c: &Claim) -> RoleVal {
             (lo, hi, Display::Day)
         }
         ClaimKind::Year => {
-            let (lo, hi) = if c.lo.is_finite() || c.hi.is_finite() { (c.lo, c.hi) } else { (c.value, c.value_high) };
-            (lo, hi, Display::Number { scale: 1.0, suffix: String::new() })
+            // A year is a label, exact at its stated digits: 2018 to 2023 is 5 years, not 4..6.
+            (c.value, c.value_high, Display::Number { scale: 1.0, suffix: String::new() })
         }
         _ => {
             let (lo, hi) = if c.lo.is_nan() || c.hi.is_nan() { (c.value, c.value_high) } else { (c.lo, c.hi) };
@@ -333,7 +333,13 @@ fn formula_relation(ri: usize, doc: usize, text: &str, f: &Claim, cs: &[&Claim],
     for (i, c) in left_parts.iter().enumerate() {
         let mut rv = claim_role(c);
         // Formula parts are read as printed (the extractor already expanded 万/亿), units apart.
-        rv.items = vec![(finite_or(c.lo, c.value), finite_or(c.hi, c.value_high))];
+        // A whole number written out in a formula is exact (12 台, 8 袋), not 11.5..12.5.
+        let whole_number = !c.quote.contains(['.', '万', '亿', '千', '百', '萬', '億']) && c.value.fract() == 0.0;
+        rv.items = if whole_number {
+            vec![(c.value, c.value_high)]
+        } else {
+            vec![(finite_or(c.lo, c.value), finite_or(c.hi, c.value_high))]
+        };
         rv.display = Display::Number { scale: 1.0, suffix: String::new() };
         roles.insert(format!("p{}", i + 1), rv);
         let u = unit_of(c);
@@ -558,8 +564,35 @@ const CONTRAST_WORDS: [&str; 32] = [
     "rose", "fell", "from", "compared", "forecast", "target",
 ];
 
-fn subject_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect()
+/// Words around a subject that say how it is stated, not what it is.
+const SUBJECT_CUES: [&str; 22] = [
+    "为", "是", "达到", "达", "约", "共", "有", "超过", "仅", "高达", "了", "已", "将", "至", "在", "等于",
+    "据", "其中", "而", "但", "is", "was",
+];
+
+/// What a figure counts, as a comparable key: the subject's last clause (after the last
+/// punctuation or figure), without cue words, lower-cased, without spaces.
+pub fn subject_key(s: &str) -> String {
+    let last = s
+        .rsplit(|c: char| c.is_ascii_digit() || "，,。；;：:、（）()%！？!?\"“”".contains(c))
+        .next()
+        .unwrap_or("");
+    let mut t = last.trim().to_lowercase();
+    loop {
+        let before = t.clone();
+        for w in SUBJECT_CUES {
+            if let Some(x) = t.strip_suffix(w) {
+                t = x.trim_end().to_string();
+            }
+            if let Some(x) = t.strip_prefix(w) {
+                t = x.trim_start().to_string();
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    t.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn sentence_of(text: &str, c: &Claim) -> (usize, usize) {

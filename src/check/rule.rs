@@ -149,6 +149,9 @@ pub struct Rule {
     pub tolerance: f64,
     /// Report a contradiction explained by a power of ten as `unit_error`.
     pub unit_error: bool,
+    /// Preconditions (`max(parts) < total`): a relation failing one is not a relation at all
+    /// (the pattern caught unrelated figures) and is dropped without a finding.
+    pub requires: Vec<(Ast, Compare, Ast)>,
     pub examples: Vec<Example>,
 }
 
@@ -195,6 +198,8 @@ struct RuleFile {
     tolerance: Option<Spanned<f64>>,
     #[serde(default)]
     unit_error: Option<bool>,
+    #[serde(default)]
+    requires: Vec<Spanned<String>>,
     #[serde(default)]
     example: Vec<Example>,
 }
@@ -394,6 +399,24 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
         Some(t) => *t.get_ref(),
         None => 0.0,
     };
+    let mut requires = Vec::new();
+    for r in &file.requires {
+        let t = r.get_ref();
+        let found = ["<=", ">=", "<", ">"].iter().find_map(|op| t.find(op).map(|i| (i, *op)));
+        let Some((i, op)) = found else {
+            return Err(err(r.span(), "a requirement compares two expressions with <, <=, > or >=".into(), "no comparison"));
+        };
+        let lhs = Spanned::new(r.span(), t[..i].to_string());
+        let rhs_text = format!("{}{}", " ".repeat(i + op.len()), &t[i + op.len()..]);
+        let rhs = Spanned::new(r.span(), rhs_text);
+        let cmp = match op {
+            "<=" => Compare::Le,
+            ">=" => Compare::Ge,
+            "<" => Compare::Lt,
+            _ => Compare::Gt,
+        };
+        requires.push((parse_expr(&lhs)?.1, cmp, parse_expr(&rhs)?.1));
+    }
     Ok(Rule {
         id,
         path: name.to_string(),
@@ -408,6 +431,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
         compare,
         tolerance,
         unit_error: file.unit_error.unwrap_or(true),
+        requires,
         examples: file.example,
     })
 }
