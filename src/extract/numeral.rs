@@ -111,11 +111,16 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
     }
     // Vague numerals: 几/数 stand for 2..9 of their place.
     if chars.iter().any(|&c| matches!(c, '几' | '幾' | '数' | '數')) {
-        let lo_s: String = chars.iter().map(|&c| if matches!(c, '几' | '幾' | '数' | '數') { '二' } else { c }).collect();
+        // After a written digit or unit, 几 counts up from zero: 二十几万 is above 200000
+        // (RT and common usage), 十几 above 10; a leading 几 is 2..9 (几十 → 20..90).
+        let lo_s: String = chars
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| if matches!(c, '几' | '幾' | '数' | '數') { if k > 0 { '零' } else { '二' } } else { c })
+            .collect();
         let hi_s: String = chars.iter().map(|&c| if matches!(c, '几' | '幾' | '数' | '數') { '九' } else { c }).collect();
         let lo = parse_chinese(&lo_s)?;
         let hi = parse_chinese(&hi_s)?;
-        // 十几 → 12..19 by the substitution; the convention is 11..19 but the gap is harmless.
         return Some(Numeral { value: lo.value, high: hi.value, step: lo.step, sig: 1, vague: true });
     }
     // Two adjacent digits before a unit: 二三十 → 20..30, 三四 → 3..4, 七八百 → 700..800.

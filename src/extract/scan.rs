@@ -391,6 +391,11 @@ impl<'a> Scan<'a> {
         if let Some(o) = self.ordinal(i) {
             return Some(o);
         }
+        // 3分之1, 16分之5: an Arabic denominator.
+        if self.at(e0, "分之") {
+            let den = numeral::parse_arabic(&digits)?.value;
+            return self.fraction(i, e0, den);
+        }
         // Dates and years.
         if let Some(raw) = self.date_from_arabic(i, e0) {
             return Some(Outcome::Claim(raw));
@@ -674,6 +679,16 @@ impl<'a> Scan<'a> {
                 break;
             }
         }
+        // 负 right before the number is a minus sign (负3.9%, 负四十五亿), unless it ends a word
+        // (正负, 胜负, 自负).
+        if currency.is_none() && self.before(s) == '负' && !matches!(self.before(s - 1), '正' | '胜' | '自' | '抱' | '辜' | '欺' | '担' | '肩' | '减' | '重' | '承' | '背') {
+            num.value = -num.value;
+            num.high = -num.high;
+            if num.high < num.value {
+                std::mem::swap(&mut num.value, &mut num.high);
+            }
+            start = s - 1;
+        }
         // 上百, 上千: a vague lower bound written with 上.
         let mut vague = num.vague;
         if chinese && self.before(s) == '上' && matches!(self.ch(s), '百' | '千' | '万' | '亿') {
@@ -866,7 +881,10 @@ impl<'a> Scan<'a> {
         }
         // Chinese numerals need a unit (or another quantity marker) to be a claim.
         if chinese && !unit_hit && currency.is_none() {
-            let has_magnitude = more_than || self.text(s, e).chars().any(|c| numeral::chinese_big_unit(c).is_some());
+            let core = self.text(s, e);
+            // 万 or 亿 alone is no amount without a unit (千亿, 万亿 are).
+            let only_units = core.chars().count() == 1 && start == s;
+            let has_magnitude = !only_units && (more_than || core.chars().any(|c| numeral::chinese_big_unit(c).is_some()));
             if !has_magnitude || self.before(s).is_ascii_alphabetic() {
                 return Some(Outcome::Skip(e));
             }
@@ -1171,6 +1189,10 @@ impl<'a> Scan<'a> {
             e += 1;
         }
         let text = self.text(i, e);
+        // A lone financial numeral (拾起, 伍仁, 陆地, 肆意) counts only as a word of its own.
+        if e == i + 1 && "壹贰叁肆伍陆柒捌玖拾佰仟".contains(c) && self.word_at(i) != (i, i + 1) {
+            return Some(Outcome::Skip(self.word_at(i).1.max(e)));
+        }
         // 翻一番, 翻两番, 翻了一番
         if self.ch(e) == '番' && (self.before(i) == '翻' || self.at(i.saturating_sub(2), "翻了")) {
             let n = numeral::parse_chinese(&text)?.value;
@@ -1183,23 +1205,8 @@ impl<'a> Scan<'a> {
         }
         // Fractions and 百分之: 四分之一, 三分之二, 百分之二十五.
         if self.at(e, "分之") {
-            let k = e + 2;
-            let mut e2 = k;
-            while starts_cn_numeral(self.ch(e2)) || self.ch(e2).is_ascii_digit() || ((self.ch(e2) == '点' || self.ch(e2) == '.') && e2 > k) {
-                e2 += 1;
-            }
             let den = numeral::parse_chinese(&text)?.value;
-            let num_text = self.text(k, e2);
-            let numr = numeral::parse_chinese(&num_text).or_else(|| numeral::parse_arabic(&num_text))?;
-            // 百分之, 千分之, 万分之, 百万分之: rates written per power of ten are percentages.
-            if den >= 100.0 && (den.log10() - den.log10().round()).abs() < 1e-9 {
-                let v = numr.value * 100.0 / den;
-                let approx = self.hedge_before(i).0;
-                return Some(Outcome::Claim(Raw { s: i, e: e2, kind: ClaimKind::Percent, value: v, high: v, unit: "%".into(), approx, step: numr.step * 100.0 / den, sig: numr.sig, date: None }));
-            }
-            let v = numr.value / den;
-            let approx = self.hedge_before(i).0;
-            return Some(Outcome::Claim(Raw { s: i, e: e2, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx, step: 0.0, sig: 3, date: None }));
+            return self.fraction(i, e, den);
         }
         // 一半 / 另一半
         if text == "一" && self.ch(e) == '半' {
@@ -1242,6 +1249,47 @@ impl<'a> Scan<'a> {
             num.vague = true;
         }
         self.finish_number(i, e, num, true)
+    }
+
+    /// `D分之N` with the denominator at `[i, e)` worth `den`: a percentage when D is a power of
+    /// ten from 100 up (百分之五, 万分之三), a fraction otherwise; `X又D分之N` adds a whole part.
+    fn fraction(&self, i: usize, e: usize, den: f64) -> Option<Outcome> {
+        let k = e + 2;
+        let mut e2 = k;
+        while starts_cn_numeral(self.ch(e2)) || self.ch(e2).is_ascii_digit() || ((self.ch(e2) == '点' || self.ch(e2) == '.') && e2 > k) {
+            e2 += 1;
+        }
+        let num_text = self.text(k, e2);
+        let numr = numeral::parse_chinese(&num_text).or_else(|| numeral::parse_arabic(&num_text))?;
+        if den == 0.0 {
+            return Some(Outcome::Skip(e2));
+        }
+        let approx = self.hedge_before(i).0;
+        // 百分之, 千分之, 万分之, 百万分之: rates written per power of ten are percentages.
+        if den >= 100.0 && (den.log10() - den.log10().round()).abs() < 1e-9 && self.before(i) != '又' {
+            let (v, h) = (numr.value * 100.0 / den, numr.high * 100.0 / den);
+            let approx = if numr.vague { Approx::Vague } else { approx };
+            return Some(Outcome::Claim(Raw { s: i, e: e2, kind: ClaimKind::Percent, value: v, high: h, unit: "%".into(), approx, step: numr.step * 100.0 / den, sig: numr.sig, date: None }));
+        }
+        let mut v = numr.value / den;
+        let mut s = i;
+        // 三百五十又三分之一, 3又一千分之23: a whole part before 又.
+        if self.before(i) == '又' {
+            let mut w = i - 1;
+            while w > 0 && (starts_cn_numeral(self.chars[w - 1]) || self.chars[w - 1].is_ascii_digit() || self.chars[w - 1] == '.') {
+                w -= 1;
+            }
+            let whole_text = self.text(w, i - 1);
+            if let Some(whole) = numeral::parse_arabic(&whole_text).or_else(|| numeral::parse_chinese(&whole_text)) {
+                v += whole.value;
+                s = w;
+            }
+        }
+        if matches!(self.before(s), '负' | '負') {
+            v = -v;
+            s -= 1;
+        }
+        Some(Outcome::Claim(Raw { s, e: e2, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx, step: 0.0, sig: 3, date: None }))
     }
 
     fn half(&self, i: usize) -> Option<Outcome> {
