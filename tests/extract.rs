@@ -86,6 +86,11 @@ fn numerals_that_are_not_claims() {
         "方案 3 更好",
         "Call 1-800-555-0199 now",
         "数字经济3.0时代",
+        "see page 12 of the report",
+        "咨询热线：12320",
+        "call 0161 555 0123",
+        "详见图 2",
+        "for the 3rd straight year",
     ] {
         assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
     }
@@ -95,6 +100,7 @@ fn numerals_that_are_not_claims() {
 fn traditional_chinese_is_read_like_simplified() {
     assert_eq!(one("預算為5000萬美金").2, "50000000");
     assert_eq!(one("共有兩億人").2, "200000000");
+    assert_eq!(one("常住人口1387萬人").2, "13870000");
 }
 
 #[test]

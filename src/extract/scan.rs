@@ -372,7 +372,7 @@ impl<'a> Scan<'a> {
         // Phone numbers and codes: long digit runs, or dash-joined digit groups.
         if self.is_code(i, e0) {
             let mut k = e0;
-            while (self.ch(k) == '-' || self.ch(k) == ' ') && self.ch(k + 1).is_ascii_digit() {
+            while matches!(self.ch(k), '-' | ' ' | '.') && self.ch(k + 1).is_ascii_digit() {
                 k = self.read_digits(k + 1);
             }
             return Some(Outcome::Skip(k));
@@ -502,6 +502,10 @@ impl<'a> Scan<'a> {
         if digits.contains('.') {
             return false;
         }
+        // A leading zero marks a code or a phone prefix (0161 555 0123, 010-…), not a figure.
+        if len >= 3 && digits.starts_with('0') {
+            return true;
+        }
         if self.ch(e) == '-' && self.ch(e + 1).is_ascii_digit() {
             let e2 = self.read_digits(e + 1);
             // three or more dash-joined digit groups: a phone number or a code
@@ -608,6 +612,10 @@ impl<'a> Scan<'a> {
                 }
             }
             return self.month_day(s, i, None).or_else(|| Some(date_raw(s, k + 1, format!("--{v:02}"))));
+        }
+        // A season or fiscal year: 2024/25, 2023-24.
+        if is_year && matches!(self.ch(e), '/' | '-') && self.ch(e + 1).is_ascii_digit() && self.ch(e + 2).is_ascii_digit() && !self.ch(e + 3).is_ascii_digit() {
+            return Some(year_raw(i, e + 3, v as f64));
         }
         // A bare year: 4 digits in 1900..2100 with nothing measured after it.
         if len == 4 && (1900..=2100).contains(&v) && self.unit_at(k).is_none() && !self.magnitude_follows(k) && !matches!(self.ch(e), '%' | '-' | '~' | '万' | '亿' | '年') {
@@ -903,6 +911,14 @@ impl<'a> Scan<'a> {
                     return Some(Outcome::Skip(e));
                 }
             }
+            // References: page 12, Table 3, No. 5, 图 2, 附件 4.
+            if self.reference_word_before(s) {
+                return Some(Outcome::Skip(e));
+            }
+            // A long bare number among Chinese text is a code or hotline (12320, 95588).
+            if e - s >= 5 && !self.text(s, e).contains('.') && (is_cjk(self.before(b)) || matches!(self.before(b), '：' | ':' | '，' | '（' | '(')) {
+                return Some(Outcome::Skip(e));
+            }
             // Version numbers glued to a word: 数字经济3.0, AI 2.0.
             if self.text(s, e).ends_with(".0") && (is_cjk(self.before(s)) || is_latin(self.before(b))) {
                 return Some(Outcome::Skip(e));
@@ -1032,6 +1048,30 @@ impl<'a> Scan<'a> {
             }
         }
         None
+    }
+
+    /// A word that makes the next bare number a reference, not a quantity.
+    fn reference_word_before(&self, s: usize) -> bool {
+        const WORDS: &[&str] = &[
+            "page", "pages", "p.", "pp.", "chapter", "section", "figure", "fig.", "table", "no.", "number",
+            "room", "line", "route", "gate", "platform", "exit", "level", "floor", "version", "v",
+            "step", "item", "article", "rule", "paragraph", "appendix", "annex", "phase", "grade",
+            "episode", "season", "volume", "vol.", "issue", "part", "stage", "lane", "bus", "flight",
+            "图", "表", "附件", "附表", "附图", "条款", "章节", "编号", "号码", "序号", "代码", "热线", "电话",
+        ];
+        let mut b = s;
+        while b > 0 && matches!(self.chars[b - 1], ' ' | '#' | ':' | '：') {
+            b -= 1;
+        }
+        let mut w = b;
+        while w > 0 && (is_latin(self.chars[w - 1]) || self.chars[w - 1] == '.') {
+            w -= 1;
+        }
+        if w < b {
+            let word = self.text(w, b).to_lowercase();
+            return WORDS.contains(&word.as_str());
+        }
+        (1..=2).any(|n| b >= n && WORDS.contains(&self.text(b - n, b).as_str()))
     }
 
     /// `每斤` / `每千瓦时` right before a figure (hedges and 为/是 may stand between).
