@@ -123,6 +123,10 @@ pub const CURRENCY_PREFIXES: &[(&str, &str)] = &[
 
 /// Hedges before a number (not part of the quote), longest first within each language.
 pub const HEDGES_BEFORE: &[(&str, Approx)] = &[
+    ("大于或者等于", Approx::AtLeast), ("小于或者等于", Approx::AtMost), ("大于或等于", Approx::AtLeast),
+    ("小于或等于", Approx::AtMost), ("大于等于", Approx::AtLeast), ("小于等于", Approx::AtMost),
+    ("不小于", Approx::AtLeast), ("不大于", Approx::AtMost), ("不多于", Approx::AtMost),
+    ("≥", Approx::AtLeast), ("≤", Approx::AtMost), ("⩾", Approx::AtLeast), ("⩽", Approx::AtMost),
     ("不超过", Approx::AtMost), ("不低于", Approx::AtLeast), ("不少于", Approx::AtLeast),
     ("大约", Approx::About), ("大概", Approx::About), ("约合", Approx::About), ("约为", Approx::About),
     ("估计", Approx::About), ("预计", Approx::About), ("将近", Approx::Under), ("接近", Approx::Under),

@@ -901,7 +901,9 @@ impl<'a> Scan<'a> {
         // 12306), and one after a CJK word and a space is a reference (方案 3, 图 2).
         if !chinese && !unit_hit && currency.is_none() && end == e {
             let k2 = self.skip_space(e);
-            if is_cjk(self.ch(k2)) && !matches!(self.ch(k2), '的' | '和' | '与' | '或' | '及' | '至' | '到' | '多' | '余' | '左' | '以' | '上' | '万' | '亿' | '是' | '为' | '在') {
+            // A comparison before the number (大于10且…, 最多100最少20) marks a quantity.
+            let compared = self.hedge_before(s).0 != Approx::Exact;
+            if is_cjk(self.ch(k2)) && !compared && !matches!(self.ch(k2), '的' | '和' | '与' | '或' | '及' | '至' | '到' | '多' | '余' | '左' | '以' | '上' | '万' | '亿' | '是' | '为' | '在') {
                 return Some(Outcome::Skip(e));
             }
             let b = if self.before(s) == ' ' { s - 1 } else { s };
@@ -1107,6 +1109,16 @@ impl<'a> Scan<'a> {
                 return (*a, b - n);
             }
         }
+        // 超过了80, 至少有10, 最多为5: a verb particle between a Chinese hedge word and the number.
+        if b == s && matches!(self.before(s), '了' | '有' | '是' | '为' | '达') {
+            let b = s - 1;
+            for (h, a) in HEDGES_BEFORE {
+                let n = h.chars().count();
+                if n >= 2 && b >= n && is_cjk(h.chars().next().unwrap()) && self.text(b - n, b) == *h {
+                    return (*a, b - n);
+                }
+            }
+        }
         (Approx::Exact, s)
     }
 
@@ -1115,6 +1127,9 @@ impl<'a> Scan<'a> {
         // `5%~10%` and `10千瓦~25千瓦` put the unit on both ends; `8-10年` only on the second.
         let k0 = self.skip_space(k);
         let conn = self.ch(k0);
+        if matches!(conn, '与' | '和') {
+            return self.range_between(first, k0 + 1);
+        }
         let conn_len = if matches!(conn, '-' | '~' | '至' | '到' | '—' | '–') {
             1
         } else if self.at(k0, " to ") || self.at(k0, "to ") {
@@ -1192,6 +1207,35 @@ impl<'a> Scan<'a> {
             sig: first.sig.max(second.sig),
             date: None,
         })
+    }
+
+    /// `A与B之间`, `A和B间`: the second end at `k`, then 之间 or 间.
+    fn range_between(&self, first: &Raw, k: usize) -> Option<Raw> {
+        let k = self.skip_space(k);
+        let mut e = k;
+        let num = if self.ch(k).is_ascii_digit() {
+            e = self.read_digits(k);
+            numeral::parse_arabic(&self.text(k, e))?
+        } else {
+            while starts_cn_numeral(self.ch(e)) {
+                e += 1;
+            }
+            numeral::parse_chinese(&self.text(k, e))?
+        };
+        // The unit of the first end may repeat on the second (3米与5米之间).
+        let mut end = e;
+        if !first.unit.is_empty() {
+            if let Some((n, entry)) = self.unit_at(e) {
+                if entry.1 == first.unit {
+                    end = e + n;
+                }
+            }
+        }
+        let between = if self.at(end, "之间") { 2 } else if self.ch(end) == '间' { 1 } else { return None };
+        if num.value <= first.value {
+            return None;
+        }
+        Some(Raw { s: first.s, e: end + between, kind: ClaimKind::Range, value: first.value, high: num.value, unit: first.unit.clone(), approx: first.approx, step: first.step.max(num.step), sig: first.sig.max(num.sig), date: None })
     }
 
     fn chinese(&self, i: usize) -> Option<Outcome> {
