@@ -135,7 +135,7 @@ fn policy_exclusion(input: &[char], e: &Expected, all: &[Expected], model: Model
     if e.value.is_none() {
         return Some("no_numeral");
     }
-    if before == '第' || text.starts_with('第') {
+    if before == '第' || text.contains('第') {
         return Some("ordinal");
     }
     let arabic = text.chars().any(|c| c.is_ascii_digit());
@@ -160,6 +160,14 @@ fn policy_exclusion(input: &[char], e: &Expected, all: &[Expected], model: Model
     };
     if NAMES.iter().any(|w| inside(w)) {
         return Some("name");
+    }
+    // Range model: the span holds comparison words too (不小于三十, 一千到一千五百); the rule
+    // looks at its numerals only.
+    if model == Model::Range && !arabic && text.chars().any(is_cn_numeral_char) && !text.chars().any(|c| BIG_UNITS.contains(&c)) {
+        let next = if matches!(next, '多' | '余') { next_char(input, e.end + 1) } else { next };
+        if !is_cjk(next) || FUNCTION_CHARS.contains(next) {
+            return Some("bare_cn_numeral");
+        }
     }
     if model == Model::Number && !arabic && text.chars().all(|c| is_cn_numeral_char(c) || c == ' ') {
         if matches!(text.as_str(), "一" | "壹") && ARTICLE_CLASSIFIERS.contains(next) {
@@ -289,7 +297,8 @@ fn value_ok(model: Model, e: &Expected, c: &Claim) -> bool {
             match (lo, hi) {
                 (Some(a), Some(b)) if close(a, b) => close(c.value, a) && close(c.value_high, a),
                 (Some(a), Some(b)) => close(c.value, a) && close(c.value_high, b),
-                (Some(a), None) => close(c.value, a) && is_lower_bound(c.approx),
+                // 十几万 → (100000,): a vague claim 100000..190000 states the same lower bound.
+                (Some(a), None) => close(c.value, a) && (is_lower_bound(c.approx) || (c.approx == Approx::Vague && c.value_high > c.value)),
                 (None, Some(b)) => close(c.value_high, b) && is_upper_bound(c.approx),
                 (None, None) => false,
             }
