@@ -338,6 +338,28 @@ fn spans_nest(f: &Found, e: &Expected) -> bool {
     by_offsets && (q.contains(&t) || t.contains(&q))
 }
 
+fn is_numeral_char(c: char) -> bool {
+    let c = c.to_string().nfkc().next().unwrap_or(c);
+    c.is_ascii_digit() || is_cn_numeral_char(c)
+}
+
+/// The claim's numerals lie inside the expected span: where the spans overlap there is a
+/// numeral, and what the claim adds outside is no numeral (a unit: `10个` for `至少有10`).
+fn claim_within(input: &[char], f: &Found, e: &Expected) -> bool {
+    let overlap = f.start.max(e.start)..f.end.min(e.end);
+    !overlap.is_empty()
+        && input[overlap].iter().any(|&c| is_numeral_char(c))
+        && (f.start..f.end).filter(|k| *k < e.start || *k >= e.end).all(|k| !is_numeral_char(input[k]))
+}
+
+/// Span rule: the spans nest (see `spans_nest`), or they overlap on the same numerals — the
+/// claim adds only non-numerals (a unit) and the expected text adds only non-numerals (a hedge:
+/// `至少有10` against `10个`).
+fn spans_match(input: &[char], f: &Found, e: &Expected) -> bool {
+    spans_nest(f, e)
+        || (claim_within(input, f, e) && (e.start..e.end).filter(|k| *k < f.start || *k >= f.end).all(|k| !is_numeral_char(input[k])))
+}
+
 fn overlaps(f: &Found, s: usize, e: usize) -> bool {
     f.start < e && s < f.end
 }
@@ -422,13 +444,14 @@ fn score_file(file: &str, model: Model) -> Tally {
         let mut used = vec![false; found.len()];
         let mut problems = Vec::new();
         for e in &in_policy {
-            let cand_idx: Vec<usize> = (0..found.len()).filter(|&k| !used[k] && spans_nest(&found[k], e)).collect();
+            let cand_idx: Vec<usize> = (0..found.len()).filter(|&k| !used[k] && spans_match(&chars, &found[k], e)).collect();
             let hit = cand_idx.iter().copied().find(|&k| ignore_value || value_ok(model, e, &found[k].claim));
             if let Some(k) = hit {
                 used[k] = true;
                 continue;
             }
             if model == Model::Range {
+                let cand_idx: Vec<usize> = (0..found.len()).filter(|&k| !used[k] && claim_within(&chars, &found[k], e)).collect();
                 let cands: Vec<&Found> = cand_idx.iter().map(|&k| &found[k]).collect();
                 if let Some((a, b)) = bound_pair_ok(e, &cands) {
                     used[cand_idx[a]] = true;
