@@ -409,6 +409,32 @@ impl<'a> Scan<'a> {
             num.value = -num.value;
             num.high = num.value;
         }
+        // Scientific notation: 2e5, 12.32e+14, 2.789e-1 (nothing Latin glued after it).
+        if matches!(self.ch(e), 'e' | 'E') {
+            let sign = matches!(self.ch(e + 1), '+' | '-');
+            let k3 = if sign { e + 2 } else { e + 1 };
+            let k4 = self.read_digits(k3);
+            if k4 > k3 && !self.text(k3, k4).contains('.') && !is_latin(self.ch(k4)) {
+                let exp: i32 = self.text(if sign && self.ch(e + 1) == '-' { e + 1 } else { k3 }, k4).parse().ok()?;
+                num.value *= 10f64.powi(exp);
+                num.high = num.value;
+                num.step *= 10f64.powi(exp);
+                e = k4;
+            }
+        }
+        // 1/2的努力, 1/3的用户: a slash fraction read as a share.
+        if self.ch(e) == '/' && self.ch(e + 1).is_ascii_digit() && !digits.contains('.') {
+            let de = self.read_digits(e + 1);
+            let den_text = self.text(e + 1, de);
+            if self.ch(de) == '的' && !den_text.contains('.') {
+                let den: f64 = den_text.parse().ok()?;
+                if den > 0.0 {
+                    let v = num.value / den;
+                    let s = if negative { i - 1 } else { i };
+                    return Some(Outcome::Claim(Raw { s, e: de, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx: self.hedge_before(s).0, step: 0.0, sig: 3, date: None }));
+                }
+            }
+        }
         // Exponent: 3.15*10^23, 3.15×10^23
         {
             let k = self.skip_space(e);
@@ -891,7 +917,7 @@ impl<'a> Scan<'a> {
         if chinese && !unit_hit && currency.is_none() {
             let core = self.text(s, e);
             // 万 or 亿 alone is no amount without a unit (千亿, 万亿 are).
-            let only_units = core.chars().count() == 1 && start == s;
+            let only_units = core.chars().count() == 1 && start == s && core.chars().all(|c| numeral::chinese_big_unit(c).is_some());
             let has_magnitude = !only_units && (more_than || core.chars().any(|c| numeral::chinese_big_unit(c).is_some()));
             if !has_magnitude || self.before(s).is_ascii_alphabetic() {
                 return Some(Outcome::Skip(e));
