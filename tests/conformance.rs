@@ -230,6 +230,7 @@ fn unit_base(u: &str) -> Option<(&'static str, f64)> {
         "Gigabyte" | "GB" => ("data", 8e9),
         "Kilowatt" | "kW" => ("power", 1e3),
         "C" => ("celsius", 1.0),
+        "Degree" | "deg" => ("degree", 1.0),
         "F" => ("fahrenheit", 1.0),
         "Year" | "years" => ("time", 365.0),
         "Month" | "months" => ("time", 30.0),
@@ -270,7 +271,7 @@ fn relevant(model: Model, c: &Claim) -> bool {
         Model::Currency => matches!(c.kind, ClaimKind::Money | ClaimKind::PricePerUnit),
         Model::Dimension => matches!(c.kind, ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy),
         Model::Age => c.kind == ClaimKind::Duration,
-        Model::Temperature => c.kind == ClaimKind::Measure && unit_base(&c.unit).map_or(false, |(d, _)| d == "celsius" || d == "fahrenheit"),
+        Model::Temperature => c.kind == ClaimKind::Measure && unit_base(&c.unit).map_or(false, |(d, _)| matches!(d, "celsius" | "fahrenheit" | "degree")),
         Model::Ordinal => false,
     }
 }

@@ -873,6 +873,14 @@ impl<'a> Scan<'a> {
                 return Some(Outcome::Skip(self.skip_token(e)));
             }
         }
+        // 85度, 5度: degrees after Arabic digits (with Chinese numerals 两度 means "twice");
+        // 度电 is energy (a unit above) and 度 after 年 a period (年度).
+        if !unit_hit && !chinese && self.ch(k) == '度' && self.ch(k + 1) != '电' {
+            kind = ClaimKind::Measure;
+            unit = "deg".into();
+            end = k + 1;
+            unit_hit = true;
+        }
         if !unit_hit && !chinese && end == e && self.ch(e) == 'h' {
             kind = ClaimKind::Duration;
             unit = "h".into();
@@ -944,7 +952,7 @@ impl<'a> Scan<'a> {
                 return Some(Outcome::Skip(e));
             }
             // A long bare number among Chinese text is a code or hotline (12320, 95588).
-            if e - s >= 5 && !self.text(s, e).contains('.') && (is_cjk(self.before(b)) || matches!(self.before(b), '：' | ':' | '，' | '（' | '(')) {
+            if e - s >= 5 && start == s && !self.text(s, e).contains('.') && (is_cjk(self.before(b)) || matches!(self.before(b), '：' | ':' | '，' | '（' | '(')) {
                 return Some(Outcome::Skip(e));
             }
             // Version numbers glued to a word: 数字经济3.0, AI 2.0.
@@ -1369,8 +1377,12 @@ impl<'a> Scan<'a> {
         while starts_cn_numeral(self.ch(e2)) || self.ch(e2).is_ascii_digit() || ((self.ch(e2) == '点' || self.ch(e2) == '.') && e2 > k) {
             e2 += 1;
         }
-        let num_text = self.text(k, e2);
-        let numr = numeral::parse_chinese(&num_text).or_else(|| numeral::parse_arabic(&num_text))?;
+        // The numerator ends where a numeral stops parsing (百分之七十百分位 → 七十).
+        let parse = |t: &str| numeral::parse_chinese(t).or_else(|| numeral::parse_arabic(t));
+        while e2 > k + 1 && parse(&self.text(k, e2)).is_none() {
+            e2 -= 1;
+        }
+        let numr = parse(&self.text(k, e2))?;
         if den == 0.0 {
             return Some(Outcome::Skip(e2));
         }
