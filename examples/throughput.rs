@@ -13,10 +13,9 @@ use claimcheck::check::RuleSet;
 use claimcheck::ingest::Document;
 use claimcheck::{extract, report};
 
-/// TODO(rules): replace with `check::load_rules(&[rules_dir])` once the check module
-/// provides it; until then the check stage runs with no rules.
-fn load_rules(_rules_dir: &Path) -> RuleSet {
-    RuleSet::default()
+/// The bundled rules (malformed files are skipped here; the test suite reports them).
+fn load_rules(rules_dir: &Path) -> RuleSet {
+    claimcheck::check::load_rules(&[rules_dir.to_path_buf()]).0
 }
 
 fn main() {

@@ -29,11 +29,13 @@ pub struct Batch {
 /// Run the pipeline over already-read documents.
 pub fn run_documents(docs: Vec<Document>, rules: &check::RuleSet) -> Batch {
     let mut claims = Vec::new();
+    let mut names = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         let found = extract::extract(doc, i, claims.len());
         claims.extend(found);
+        names.extend(extract::sized_names(doc, i));
     }
-    let findings = check::check(&docs, &claims, rules);
+    let findings = check::check_with_identifiers(&docs, &claims, &names, rules);
     Batch { docs, errors: Vec::new(), claims, findings }
 }
 

@@ -73,9 +73,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// TODO(rules): replace with `check::load_rules(dirs)` once the check module provides it,
-/// mapping its `Vec<RuleError>` to the error list. Until then: every folder must be
-/// readable, and the rule set is empty.
+/// Load the rule files of `dirs`. A folder that cannot be read fails the run (exit 2); a
+/// malformed rule file is reported with a diagnostic pointing into it, and the other rules
+/// still run.
 fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, Vec<String>> {
     let errors: Vec<String> = dirs
         .iter()
@@ -85,11 +85,14 @@ fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, Vec<String>> {
                 .map(|e| format!("{}: cannot read rules folder: {e}", d.display()))
         })
         .collect();
-    if errors.is_empty() {
-        Ok(RuleSet::default())
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    let (rules, rule_errors) = claimcheck::check::load_rules(dirs);
+    for e in rule_errors {
+        eprintln!("{:?}", miette::Report::new(e));
+    }
+    Ok(rules)
 }
 
 fn run_check(args: &CheckArgs) -> ExitStatus {

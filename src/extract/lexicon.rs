@@ -77,7 +77,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("parameters", "params", Params), ("tokens", "tokens", Tokens), ("token", "tokens", Tokens),
     ("Token", "tokens", Tokens),
     // counted people and things (classifiers)
-    ("人次", "person-times", Count), ("万人", "people", Count), ("个", "个", Count), ("家", "家", Count),
+    ("人次", "person-times", Count), ("个", "个", Count), ("家", "家", Count),
     ("台", "台", Count), ("辆", "辆", Count), ("人", "people", Count), ("名", "people", Count),
     ("位", "people", Count), ("户", "户", Count), ("件", "件", Count), ("只", "只", Count),
     ("头", "头", Count), ("张", "张", Count), ("本", "本", Count), ("部", "部", Count),
@@ -99,9 +99,6 @@ pub const UNITS: &[UnitEntry] = &[
     ("双", "双", Count), ("包", "包", Count), ("幅", "幅", Count), ("门", "门", Count),
     ("款", "款", Count), ("级", "级", Count), ("码", "码", Count),
 ];
-
-/// Units of time and of classifiers after which a Chinese numeral 一 is a real quantity.
-pub const TIME_UNITS: &[&str] = &["years", "months", "weeks", "days", "h", "min", "s", "quarters"];
 
 /// Chinese magnitude words after an Arabic number (longest first).
 pub const CN_MAGNITUDES: &[(&str, f64)] = &[

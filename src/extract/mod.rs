@@ -27,3 +27,24 @@ pub fn extract(doc: &Document, doc_index: usize, first_id: usize) -> Vec<Claim> 
 pub fn extract_text(text: &str) -> Vec<Claim> {
     extract(&Document::from_text("text", text.to_string()), 0, 0)
 }
+
+/// Names that carry a size (Llama-2-70B, Mixtral 8x7B, LLaMA-65B): not claims, but the
+/// checker compares the size in the name with the figure stated beside it.
+pub fn sized_names(doc: &Document, doc_index: usize) -> Vec<crate::check::Identifier> {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static NAME: OnceLock<Regex> = OnceLock::new();
+    let re = NAME.get_or_init(|| {
+        Regex::new(r"[A-Za-z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*[- ](?:[0-9]+[xX])?[0-9]+(?:\.[0-9]+)?[BMTbm]\b")
+            .expect("sized-name pattern")
+    });
+    re.find_iter(&doc.text)
+        .filter(|m| m.as_str().chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .map(|m| crate::check::Identifier {
+            doc: doc_index,
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str().to_string(),
+        })
+        .collect()
+}

@@ -356,7 +356,7 @@ impl<'a> Scan<'a> {
         // Phone numbers and codes: long digit runs, or dash-joined digit groups.
         if self.is_code(i, e0) {
             let mut k = e0;
-            while (self.ch(k) == '-' || self.ch(k) == ' ') && self.ch(k + 1).is_ascii_digit() {
+            while matches!(self.ch(k), '-' | ' ' | '.') && self.ch(k + 1).is_ascii_digit() {
                 k = self.read_digits(k + 1);
             }
             return Some(Outcome::Skip(k));
@@ -381,6 +381,13 @@ impl<'a> Scan<'a> {
         }
         let mut num = numeral::parse_arabic(&digits)?;
         let mut e = e0;
+        // A minus sign directly before a figure that stands alone (增速为-2.1%); `5-10` is a
+        // range and `- 1` a list marker, so the sign needs no digit or space before it.
+        let negative = prev == '-' && i >= 2 && !self.chars[i - 2].is_ascii_alphanumeric() && !matches!(self.chars[i - 2], ' ' | '\n' | '~' | '-') && !self.at_line_start(i - 1);
+        if negative {
+            num.value = -num.value;
+            num.high = num.value;
+        }
         // Exponent: 3.15*10^23, 3.15×10^23
         {
             let k = self.skip_space(e);
@@ -403,7 +410,14 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        self.finish_number(i, e, num, false)
+        let out = self.finish_number(i, e, num, false);
+        match out {
+            Some(Outcome::Claim(mut raw)) if negative && raw.s == i => {
+                raw.s = i - 1;
+                Some(Outcome::Claim(raw))
+            }
+            other => other,
+        }
     }
 
     fn magnitude_follows(&self, i: usize) -> bool {
@@ -418,8 +432,16 @@ impl<'a> Scan<'a> {
         if digits.contains('.') {
             return false;
         }
+        // A leading zero marks a code or a phone prefix (0161 555 0123, 010-…), not a figure.
+        if len >= 3 && digits.starts_with('0') {
+            return true;
+        }
         if self.ch(e) == '-' && self.ch(e + 1).is_ascii_digit() {
             let e2 = self.read_digits(e + 1);
+            // three or more dash-joined digit groups: a phone number or a code
+            if self.ch(e2) == '-' && self.ch(e2 + 1).is_ascii_digit() && !self.text(i, e2).contains('.') {
+                return true;
+            }
             let l2 = e2 - e - 1;
             // 2024-06-14 is a date, 8-10 a range; phone shapes have long groups.
             if (len == 3 || len == 4) && l2 >= 7 && len != 4 || (len == 3 && l2 == 3 && self.ch(e2) == '-') || (len + l2 >= 10 && len != 4) {
@@ -520,6 +542,10 @@ impl<'a> Scan<'a> {
                 }
             }
             return self.month_day(s, i, None).or_else(|| Some(date_raw(s, k + 1, format!("--{v:02}"))));
+        }
+        // A season or fiscal year: 2024/25, 2023-24.
+        if is_year && matches!(self.ch(e), '/' | '-') && self.ch(e + 1).is_ascii_digit() && self.ch(e + 2).is_ascii_digit() && !self.ch(e + 3).is_ascii_digit() {
+            return Some(year_raw(i, e + 3, v as f64));
         }
         // A bare year: 4 digits in 1900..2100 with nothing measured after it.
         if len == 4 && (1900..=2100).contains(&v) && self.unit_at(k).is_none() && !self.magnitude_follows(k) && !matches!(self.ch(e), '%' | '-' | '~' | '万' | '亿' | '年') {
@@ -768,6 +794,14 @@ impl<'a> Scan<'a> {
                     return Some(Outcome::Skip(e));
                 }
             }
+            // References: page 12, Table 3, No. 5, 图 2, 附件 4.
+            if self.reference_word_before(s) {
+                return Some(Outcome::Skip(e));
+            }
+            // A long bare number among Chinese text is a code or hotline (12320, 95588).
+            if e - s >= 5 && !self.text(s, e).contains('.') && (is_cjk(self.before(b)) || matches!(self.before(b), '：' | ':' | '，' | '（' | '(')) {
+                return Some(Outcome::Skip(e));
+            }
             // Version numbers glued to a word: 数字经济3.0, AI 2.0.
             if self.text(s, e).ends_with(".0") && (is_cjk(self.before(s)) || is_latin(self.before(b))) {
                 return Some(Outcome::Skip(e));
@@ -798,6 +832,13 @@ impl<'a> Scan<'a> {
                 let cur = if unit.is_empty() || !is_currency(&unit) { currency.unwrap_or("CNY").to_string() } else { unit.clone() };
                 unit = format!("{cur}/{den}");
                 end = de;
+            }
+        }
+        // 每斤12元, 每坪85万元: the rate's denominator written before the figure.
+        if kind == ClaimKind::Money {
+            if let Some(den) = self.per_unit_before(start) {
+                kind = ClaimKind::PricePerUnit;
+                unit = format!("{unit}/{den}");
             }
         }
         // Hedges before and after.
@@ -892,6 +933,52 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// A word that makes the next bare number a reference, not a quantity.
+    fn reference_word_before(&self, s: usize) -> bool {
+        const WORDS: &[&str] = &[
+            "page", "pages", "p.", "pp.", "chapter", "section", "figure", "fig.", "table", "no.", "number",
+            "room", "line", "route", "gate", "platform", "exit", "level", "floor", "version", "v",
+            "step", "item", "article", "rule", "paragraph", "appendix", "annex", "phase", "grade",
+            "episode", "season", "volume", "vol.", "issue", "part", "stage", "lane", "bus", "flight",
+            "图", "表", "附件", "附表", "附图", "条款", "章节", "编号", "号码", "序号", "代码", "热线", "电话",
+        ];
+        let mut b = s;
+        while b > 0 && matches!(self.chars[b - 1], ' ' | '#' | ':' | '：') {
+            b -= 1;
+        }
+        let mut w = b;
+        while w > 0 && (is_latin(self.chars[w - 1]) || self.chars[w - 1] == '.') {
+            w -= 1;
+        }
+        if w < b {
+            let word = self.text(w, b).to_lowercase();
+            return WORDS.contains(&word.as_str());
+        }
+        (1..=2).any(|n| b >= n && WORDS.contains(&self.text(b - n, b).as_str()))
+    }
+
+    /// `每斤` / `每千瓦时` right before a figure (hedges and 为/是 may stand between).
+    fn per_unit_before(&self, s: usize) -> Option<String> {
+        let (_, mut b) = self.hedge_before(s);
+        while b > 0 && matches!(self.chars[b - 1], '为' | '是' | ' ' | ':' | '：' | '约' | '达') {
+            b -= 1;
+        }
+        for n in 1..=3 {
+            if b > n && self.chars[b - n - 1] == '每' {
+                let w = self.text(b - n, b);
+                if let Some((m, entry)) = self.unit_at(b - n) {
+                    if m == n {
+                        return Some(entry.1.to_string());
+                    }
+                }
+                if n == 1 && is_cjk(self.chars[b - 1]) {
+                    return Some(w);
+                }
+            }
+        }
+        None
+    }
+
     fn hedge_before(&self, s: usize) -> (Approx, usize) {
         let mut b = s;
         if self.before(b) == ' ' {
@@ -922,6 +1009,12 @@ impl<'a> Scan<'a> {
         if matches!(conn, '到' | '至') {
             let back = first.s.saturating_sub(4);
             if self.text(back, first.s).contains('从') || self.text(back, first.s).contains('由') {
+                return None;
+            }
+        }
+        if conn_len > 1 {
+            let back = first.s.saturating_sub(6);
+            if self.text(back, first.s).to_lowercase().contains("from") {
                 return None;
             }
         }
@@ -999,7 +1092,7 @@ impl<'a> Scan<'a> {
                     if off == 0 && self.unit_at(e).map_or(false, |(m, en)| m >= 2 && en.2 != ClaimKind::Count) {
                         break;
                     }
-                    if off == 0 && (*idiom == "一番" && self.before(i) == '翻') {
+                    if off == 0 && *idiom == "一番" && (self.before(i) == '翻' || self.at(i.saturating_sub(2), "翻了")) {
                         break;
                     }
                     return Some(Outcome::Skip(i - off + n));

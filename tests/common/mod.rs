@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use claimcheck::check::RuleSet;
 use claimcheck::Batch;
 
-/// The project's own rule set, as the binary loads it by default.
-///
-/// TODO(rules): replace with `check::load_rules(&[project_root().join("rules")])` (asserting
-/// it reports no errors) once the check module provides it. Until then the set is empty.
+/// The project's own rule set, as the binary loads it by default; every bundled rule file
+/// must load cleanly.
 pub fn project_rules() -> RuleSet {
-    RuleSet::default()
+    let (rules, errors) = claimcheck::check::load_rules(&[project_root().join("rules")]);
+    assert!(errors.is_empty(), "bundled rule files have errors: {errors:?}");
+    rules
 }
 
 pub fn project_root() -> &'static Path {

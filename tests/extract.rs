@@ -1,0 +1,111 @@
+//! Extractor behaviour on general constructions (no seed sentences): what becomes a claim,
+//! with which value, unit and hedge, and what is left out.
+use claimcheck::extract::extract_text;
+use claimcheck::model::{Approx, ClaimKind};
+
+/// (quote, kind, value text, unit) of every claim of `text`.
+fn claims(text: &str) -> Vec<(String, ClaimKind, String, String)> {
+    extract_text(text)
+        .into_iter()
+        .map(|c| (c.quote.clone(), c.kind, c.value_text(), c.unit.clone()))
+        .collect()
+}
+
+fn one(text: &str) -> (String, ClaimKind, String, String) {
+    let all = claims(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.into_iter().next().unwrap()
+}
+
+#[test]
+fn money_with_magnitudes_and_currencies() {
+    assert_eq!(one("营收达到45.3亿元。").2, "4530000000");
+    assert_eq!(one("投资一千三百万美元").2, "13000000");
+    assert_eq!(one("Revenue was RMB 4.53 billion.").2, "4530000000");
+    assert_eq!(one("a budget of $12 million").3, "USD");
+    assert_eq!(one("售价两万三千元").2, "23000");
+}
+
+#[test]
+fn percents_points_fractions_multiples_discounts() {
+    assert_eq!(one("同比增长百分之二十五").2, "25");
+    assert_eq!(one("提高了1.7个百分点").1, ClaimKind::PercentPoint);
+    assert_eq!(one("约占四分之一").2, "0.25");
+    assert_eq!(one("产量翻了一番").2, "2");
+    assert_eq!(one("是去年的2.5倍").2, "2.5");
+    assert_eq!(one("全场八五折").2, "0.85");
+    assert_eq!(one("three times the figure").2, "3");
+    assert_eq!(one("有九成用户").2, "90");
+}
+
+#[test]
+fn ranges_rates_and_units() {
+    assert_eq!(one("价格在100万到150万元之间").2, "1000000..1500000");
+    assert_eq!(one("工期8-10年").2, "8..10");
+    assert_eq!(one("占5%~10%").2, "5..10");
+    let rate = one("电价0.87元/度");
+    assert_eq!((rate.1, rate.3.as_str()), (ClaimKind::PricePerUnit, "CNY/kWh"));
+    assert_eq!(one("功率为4.5千瓦").3, "kW");
+    assert_eq!(one("发电1287兆瓦时").3, "MWh");
+    assert_eq!(one("€2.40 per litre").3, "EUR/litre");
+}
+
+#[test]
+fn dates_and_years() {
+    assert_eq!(one("2024年6月14日发布").2, "2024-06-14");
+    assert_eq!(one("会议于4月10日召开").2, "--04-10");
+    let all = claims("2024年1月上线，7月14日关闭");
+    assert_eq!(all[1].2, "2024-07-14");
+    assert_eq!(one("截至2024Q3末").2, "2024-09-30");
+}
+
+#[test]
+fn hedges_shape_the_interval() {
+    let c = &extract_text("超过300万个用户")[0];
+    assert_eq!(c.approx, Approx::Over);
+    assert!(c.hi.is_infinite());
+    let c = &extract_text("约40万元")[0];
+    assert_eq!(c.approx, Approx::About);
+    assert!(c.lo < 400_000.0 && c.hi > 400_000.0);
+    let c = &extract_text("占比48.6%")[0];
+    assert!(c.lo <= 48.55 + 1e-9 && c.hi >= 48.65 - 1e-9 && c.hi < 48.7);
+}
+
+#[test]
+fn numerals_that_are_not_claims() {
+    for text in [
+        "GPT-4 和 H100 都很强",
+        "搭载 RTX 4090 显卡",
+        "客服电话400-820-8820",
+        "拨打 010-12345678 咨询",
+        "股票代码(600519)",
+        "第二届大会",
+        "千行百业都在用",
+        "这是唯一的办法",
+        "零一万物发布新模型",
+        "方案 3 更好",
+        "Call 1-800-555-0199 now",
+        "数字经济3.0时代",
+        "see page 12 of the report",
+        "咨询热线：12320",
+        "call 0161 555 0123",
+        "详见图 2",
+        "for the 3rd straight year",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+}
+
+#[test]
+fn traditional_chinese_is_read_like_simplified() {
+    assert_eq!(one("預算為5000萬美金").2, "50000000");
+    assert_eq!(one("共有兩億人").2, "200000000");
+    assert_eq!(one("常住人口1387萬人").2, "13870000");
+}
+
+#[test]
+fn formula_is_one_claim_beside_its_parts() {
+    let all = claims("成本为 12×3.5万=42万元");
+    assert!(all.iter().any(|c| c.1 == ClaimKind::Formula), "{all:?}");
+    assert!(all.iter().any(|c| c.0 == "42万元"), "{all:?}");
+}
