@@ -111,6 +111,8 @@ pub fn relations(docs: &[Document], claims: &[Claim], identifiers: &[Identifier]
             by_doc[c.doc].push(c);
         }
     }
+    // Claim ids are batch indices in the pipeline; look them up by id all the same.
+    let by_id: HashMap<usize, &Claim> = claims.iter().map(|c| (c.id, c)).collect();
     let mut out = Vec::new();
     let mut skeleton_cache: HashMap<(usize, Scope), Vec<skeleton::Skeleton>> = HashMap::new();
     for (ri, rule) in rules.iter().enumerate() {
@@ -123,7 +125,7 @@ pub fn relations(docs: &[Document], claims: &[Claim], identifiers: &[Identifier]
                     for sk in sks.iter() {
                         for (re, roles) in patterns {
                             for cap in re.captures_iter(&sk.text) {
-                                if let Some(rel) = pattern_relation(ri, rule, di, &cap, roles, claims) {
+                                if let Some(rel) = pattern_relation(ri, rule, di, &cap, roles, &by_id) {
                                     out.push(rel);
                                 }
                             }
@@ -155,7 +157,7 @@ fn pattern_relation(
     doc: usize,
     cap: &regex::Captures,
     roles: &[skeleton::PatternRole],
-    claims: &[Claim],
+    claims: &HashMap<usize, &Claim>,
 ) -> Option<Relation> {
     let mut map = BTreeMap::new();
     for r in roles {
@@ -163,7 +165,7 @@ fn pattern_relation(
         let ids = skeleton::placeholder_ids(m.as_str());
         let mut val: Option<RoleVal> = None;
         for id in ids {
-            let c = claims.get(id)?;
+            let c = *claims.get(&id)?;
             let rv = claim_role(c);
             val = Some(match val {
                 None => rv,
