@@ -379,3 +379,68 @@ fn mul(a: (Expr, Expr), b: (Expr, Expr)) -> (Expr, Expr) {
         ahi * bhi,
     ])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polars::prelude::*;
+
+    /// Evaluate `text` over one row of role intervals with Polars.
+    fn eval(text: &str, roles: &[(&str, f64, f64)]) -> (f64, f64) {
+        let ast = parse(text, &|r| r == "parts").unwrap();
+        let mut cols = Vec::new();
+        for (r, lo, hi) in roles {
+            cols.push(Column::new(role_col(r, None, "lo").into(), [*lo]));
+            cols.push(Column::new(role_col(r, None, "hi").into(), [*hi]));
+            cols.push(Column::new(role_col(r, Some("sum"), "lo").into(), [*lo]));
+            cols.push(Column::new(role_col(r, Some("sum"), "hi").into(), [*hi]));
+        }
+        let (lo, hi) = compile(&ast);
+        let df = DataFrame::new(1, cols).unwrap().lazy().select([lo.alias("lo"), hi.alias("hi")]).collect().unwrap();
+        let get = |c: &str| df.column(c).unwrap().as_materialized_series().f64().unwrap().get(0).unwrap();
+        (get("lo"), get("hi"))
+    }
+
+    #[test]
+    fn interval_arithmetic() {
+        // 12.80万 → 10.88万 at their precision: the fall is 15.0% ± a little.
+        let (lo, hi) = eval("(from - to) / from", &[("from", 127950.0, 128050.0), ("to", 108750.0, 108850.0)]);
+        assert!(lo < 0.15 && hi > 0.15 && hi - lo < 0.002, "{lo} {hi}");
+        let (lo, hi) = eval("a - b", &[("a", 10.0, 11.0), ("b", 1.0, 2.0)]);
+        assert_eq!((lo, hi), (8.0, 10.0));
+        let (lo, hi) = eval("a * b", &[("a", -1.0, 2.0), ("b", 3.0, 4.0)]);
+        assert_eq!((lo, hi), (-4.0, 8.0));
+        let (lo, hi) = eval("2 ^ 3 + abs(-1) + max(a, 1)", &[("a", 0.0, 3.0)]);
+        assert_eq!((lo, hi), (10.0, 12.0));
+        let (lo, hi) = eval("pow(to / from, 1 / (y2 - y1)) - 1", &[("to", 161.0, 161.0), ("from", 100.0, 100.0), ("y1", 2018.0, 2018.0), ("y2", 2023.0, 2023.0)]);
+        assert!((lo - 0.1).abs() < 0.001 && (hi - 0.1).abs() < 0.001, "{lo} {hi}");
+        let (lo, hi) = eval("sum(parts) / 2", &[("parts", 4.0, 6.0)]);
+        assert_eq!((lo, hi), (2.0, 3.0));
+        let (lo, _) = eval("ln(a) + exp(0)", &[("a", 1.0, 1.0)]);
+        assert_eq!(lo, 1.0);
+    }
+
+    #[test]
+    fn undefined_results_are_nan() {
+        // Division by an interval holding 0 is unverifiable, not infinite.
+        let (lo, hi) = eval("a / b", &[("a", 1.0, 2.0), ("b", -1.0, 1.0)]);
+        assert!(lo.is_nan() && hi.is_nan());
+        let (lo, _) = eval("ln(a)", &[("a", -1.0, 1.0)]);
+        assert!(lo.is_nan());
+        // 0 × ∞ has no value.
+        let (lo, _) = eval("a * b", &[("a", 0.0, 1.0), ("b", 1.0, f64::INFINITY)]);
+        assert!(lo.is_nan());
+    }
+
+    #[test]
+    fn parse_errors_have_offsets() {
+        let multi = |r: &str| r == "parts";
+        assert_eq!(parse("a + * b", &multi).unwrap_err().offset, 4);
+        assert_eq!(parse("(a + b", &multi).unwrap_err().offset, 6);
+        assert!(parse("foo(a)", &multi).unwrap_err().message.contains("unknown function"));
+        assert!(parse("parts + 1", &multi).unwrap_err().message.contains("several claims"));
+        assert_eq!(parse("max(parts)", &multi).unwrap(), Ast::Agg("max".into(), "parts".into()));
+        assert!(matches!(parse("max(a, b)", &multi).unwrap(), Ast::Call(..)));
+        assert_eq!(parse("2^3^2", &multi).unwrap(), Ast::Call("pow".into(), vec![Ast::Num(2.0), Ast::Call("pow".into(), vec![Ast::Num(3.0), Ast::Num(2.0)])]));
+    }
+}

@@ -111,6 +111,8 @@ pub fn relations(docs: &[Document], claims: &[Claim], identifiers: &[Identifier]
             by_doc[c.doc].push(c);
         }
     }
+    // Claim ids are batch indices in the pipeline; look them up by id all the same.
+    let by_id: HashMap<usize, &Claim> = claims.iter().map(|c| (c.id, c)).collect();
     let mut out = Vec::new();
     let mut skeleton_cache: HashMap<(usize, Scope), Vec<skeleton::Skeleton>> = HashMap::new();
     for (ri, rule) in rules.iter().enumerate() {
@@ -123,7 +125,7 @@ pub fn relations(docs: &[Document], claims: &[Claim], identifiers: &[Identifier]
                     for sk in sks.iter() {
                         for (re, roles) in patterns {
                             for cap in re.captures_iter(&sk.text) {
-                                if let Some(rel) = pattern_relation(ri, rule, di, &cap, roles, claims) {
+                                if let Some(rel) = pattern_relation(ri, rule, di, &cap, roles, &by_id) {
                                     out.push(rel);
                                 }
                             }
@@ -155,7 +157,7 @@ fn pattern_relation(
     doc: usize,
     cap: &regex::Captures,
     roles: &[skeleton::PatternRole],
-    claims: &[Claim],
+    claims: &HashMap<usize, &Claim>,
 ) -> Option<Relation> {
     let mut map = BTreeMap::new();
     for r in roles {
@@ -163,7 +165,7 @@ fn pattern_relation(
         let ids = skeleton::placeholder_ids(m.as_str());
         let mut val: Option<RoleVal> = None;
         for id in ids {
-            let c = claims.get(id)?;
+            let c = *claims.get(&id)?;
             let rv = claim_role(c);
             val = Some(match val {
                 None => rv,
@@ -595,6 +597,17 @@ pub fn subject_key(s: &str) -> String {
     t.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// ASCII names in a sentence: words with a capital or a digit mixed with letters.
+fn entity_names(sentence: &str) -> BTreeSet<String> {
+    static NAME: OnceLock<Regex> = OnceLock::new();
+    let re = NAME.get_or_init(|| Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*").expect("valid"));
+    re.find_iter(sentence)
+        .map(|m| m.as_str())
+        .filter(|w| w.len() >= 2 && w.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && w.len() >= 3)
+        .map(|w| w.to_string())
+        .collect()
+}
+
 fn sentence_of(text: &str, c: &Claim) -> (usize, usize) {
     let units = skeleton::units(text, Scope::Sentence);
     units.into_iter().find(|&(s, e)| c.start >= s && c.start < e).unwrap_or((c.start, c.end))
@@ -609,7 +622,7 @@ fn same_quantity(
     out: &mut Vec<Relation>,
 ) {
     // Candidates: (key, claim, year context).
-    let mut groups: BTreeMap<(String, String, String, Vec<i64>), Vec<&Claim>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, String, String, Vec<i64>, BTreeSet<String>), Vec<&Claim>> = BTreeMap::new();
     for (di, cs) in by_doc.iter().enumerate() {
         let text = &docs[di].text;
         for c in cs {
@@ -648,10 +661,13 @@ fn same_quantity(
             years.sort();
             years.dedup();
             let unit = claim_unit(c.kind, &c.unit).base();
-            groups.entry((key, c.kind.as_str().to_string(), unit, years)).or_default().push(c);
+            // Names in the sentence (GPT-4, OpenAI, deepseek-v2): figures about differently
+            // named things are different quantities even under one subject.
+            let names = entity_names(sentence);
+            groups.entry((key, c.kind.as_str().to_string(), unit, years, names)).or_default().push(c);
         }
     }
-    for ((_key, _, _, _), members) in groups {
+    for ((_key, _, _, _, _), members) in groups {
         // Several figures of one subject inside one sentence are a list, not a restatement.
         let mut per_sentence: BTreeMap<(usize, usize), usize> = BTreeMap::new();
         for c in &members {
