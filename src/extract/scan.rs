@@ -272,6 +272,19 @@ impl<'a> Scan<'a> {
         let mut i = 0;
         while i < n {
             let c = self.chars[i];
+            // Web addresses hold digits that state nothing (ids, escapes like %20).
+            if (c == 'h' && (self.at(i, "http://") || self.at(i, "https://"))) || (c == 'w' && self.at(i, "www.") && !is_latin(self.before(i))) {
+                while i < n && !self.chars[i].is_whitespace() && !is_cjk(self.chars[i]) && !matches!(self.chars[i], '，' | '。' | '）' | '」') {
+                    i += 1;
+                }
+                continue;
+            }
+            // 打对折: half price.
+            if c == '对' && self.ch(i + 1) == '折' && self.before(i) == '打' {
+                out.push(Raw { s: i, e: i + 2, kind: ClaimKind::Discount, value: 0.5, high: 0.5, unit: "share".into(), approx: Approx::Exact, step: 0.01, sig: 1, date: None });
+                i += 2;
+                continue;
+            }
             let candidate = c.is_ascii_digit()
                 || starts_cn_numeral(c)
                 || c == '半'
@@ -1372,7 +1385,7 @@ impl<'a> Scan<'a> {
     /// `D分之N` with the denominator at `[i, e)` worth `den`: a percentage when D is a power of
     /// ten from 100 up (百分之五, 万分之三), a fraction otherwise; `X又D分之N` adds a whole part.
     fn fraction(&self, i: usize, e: usize, den: f64) -> Option<Outcome> {
-        let k = e + 2;
+        let k = self.skip_space(e + 2);
         let mut e2 = k;
         while starts_cn_numeral(self.ch(e2)) || self.ch(e2).is_ascii_digit() || ((self.ch(e2) == '点' || self.ch(e2) == '.') && e2 > k) {
             e2 += 1;
