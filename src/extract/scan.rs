@@ -836,6 +836,25 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        // 五元三毛, 50元6角3分, 两美元又三美分: smaller coins after the main unit.
+        if unit_hit && kind == ClaimKind::Money && matches!(unit.as_str(), "CNY" | "USD") {
+            let coins: &[(&str, f64)] = if unit == "CNY" { &[("角", 0.1), ("毛", 0.1), ("分", 0.01)] } else { &[("美分", 0.01)] };
+            let mut pos = if self.ch(end) == '又' { end + 1 } else { end };
+            for (coin, worth) in coins {
+                let c = self.ch(pos);
+                let d = c.to_digit(10).or_else(|| numeral::chinese_digit(c)).map(f64::from);
+                if let Some(d) = d {
+                    let after = self.ch(pos + 1 + coin.chars().count());
+                    if self.at(pos + 1, coin) && !after.is_ascii_digit() && !matches!(after, '钟' | '之') && !self.unit_is_word_start(pos + 1, 1) {
+                        num.value += d * worth;
+                        num.high += d * worth;
+                        num.step = num.step.min(*worth);
+                        pos += 1 + coin.chars().count();
+                        end = pos;
+                    }
+                }
+            }
+        }
         // 一吨半, 两米半, 三斤半: a measure and a half.
         if unit_hit && matches!(kind, ClaimKind::Measure | ClaimKind::Money) && self.ch(end) == '半' && !self.half_starts_word(end) && num.value.fract() == 0.0 {
             num.value += 0.5;
