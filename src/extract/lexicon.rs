@@ -147,7 +147,7 @@ pub const HEDGES_BEFORE: &[(&str, Approx)] = &[
 /// Hedges after a number and its unit (not part of the quote).
 pub const HEDGES_AFTER: &[(&str, Approx)] = &[
     ("左右", Approx::About), ("上下", Approx::About), ("以上", Approx::Over), ("以下", Approx::AtMost),
-    ("以内", Approx::AtMost), ("出头", Approx::Over), ("开外", Approx::Over), ("or so", Approx::About),
+    ("以内", Approx::AtMost), ("之下", Approx::Under), ("出头", Approx::Over), ("开外", Approx::Over), ("or so", Approx::About),
     ("or more", Approx::AtLeast), ("内", Approx::AtMost),
 ];
 

@@ -960,6 +960,13 @@ impl<'a> Scan<'a> {
             let only_units = core.chars().count() == 1 && start == s && core.chars().all(|c| numeral::chinese_big_unit(c).is_some());
             let has_magnitude = !only_units && (more_than || core.chars().any(|c| numeral::chinese_big_unit(c).is_some()));
             if !has_magnitude || self.before(s).is_ascii_alphabetic() {
+                // 一到五个苹果: a range whose second end carries the unit is a claim.
+                if matches!(self.ch(k), '到' | '至' | '-' | '~') && !self.before(s).is_ascii_alphabetic() {
+                    let first = Raw { s: start, e: end, kind, value: num.value, high: num.high, unit: String::new(), approx: self.hedge_before(start).0, step: num.step, sig: num.sig, date: None };
+                    if let Some(r) = self.range_after(&first, e).filter(|r| !r.unit.is_empty()) {
+                        return Some(Outcome::Claim(r));
+                    }
+                }
                 return Some(Outcome::Skip(e));
             }
         }
@@ -984,7 +991,7 @@ impl<'a> Scan<'a> {
                 return Some(Outcome::Skip(e));
             }
             // A long bare number among Chinese text is a code or hotline (12320, 95588).
-            if e - s >= 5 && start == s && !self.text(s, e).contains('.') && (is_cjk(self.before(b)) || matches!(self.before(b), '：' | ':' | '，' | '（' | '(')) {
+            if e - s >= 5 && start == s && !compared && !self.text(s, e).contains('.') && (is_cjk(self.before(b)) || matches!(self.before(b), '：' | ':' | '，' | '（' | '(')) {
                 return Some(Outcome::Skip(e));
             }
             // Version numbers glued to a word: 数字经济3.0, AI 2.0.
