@@ -69,7 +69,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("hectares", "ha", Measure), ("亩", "mu", Measure), ("坪", "ping", Measure), ("acres", "acre", Measure),
     ("公里", "km", Measure), ("千米", "km", Measure), ("厘米", "cm", Measure), ("公分", "cm", Measure), ("毫米", "mm", Measure),
     ("纳米", "nm", Measure), ("微米", "um", Measure), ("英里", "mile", Measure), ("米", "m", Measure),
-    ("km", "km", Measure), ("cm", "cm", Measure), ("mm", "mm", Measure), ("nm", "nm", Measure),
+    ("km", "km", Measure), ("cm", "cm", Measure), ("CM", "cm", Measure), ("mm", "mm", Measure), ("nm", "nm", Measure),
     ("miles", "mile", Measure), ("立方米", "m3", Measure), ("毫升", "mL", Measure), ("升", "L", Measure),
     ("litres", "L", Measure), ("liters", "L", Measure), ("桶", "bbl", Measure), ("barrels", "bbl", Measure),
     ("℃", "C", Measure), ("°C", "C", Measure), ("摄氏度", "C", Measure),

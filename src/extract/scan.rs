@@ -909,7 +909,16 @@ impl<'a> Scan<'a> {
         // 度电 is energy (a unit above) and 度 after 年 a period (年度).
         if !unit_hit && !chinese && self.ch(k) == '度' && self.ch(k + 1) != '电' {
             kind = ClaimKind::Measure;
-            unit = "deg".into();
+            // 华氏(温度)98.6度 is Fahrenheit, 摄氏…度 Celsius.
+            let lead = self.text(start.saturating_sub(5), start);
+            unit = if lead.contains("华氏") { "F" } else if lead.contains("摄氏") { "C" } else { "deg" }.into();
+            end = k + 1;
+            unit_hit = true;
+        }
+        // 1234两: 两 after Arabic digits is the weight unit liang (50 g), not "two".
+        if !unit_hit && !chinese && end == e && self.ch(k) == '两' && !starts_cn_numeral(self.ch(k + 1)) && self.ch(k + 1) != '个' {
+            kind = ClaimKind::Measure;
+            unit = "liang".into();
             end = k + 1;
             unit_hit = true;
         }
