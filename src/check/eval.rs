@@ -388,7 +388,8 @@ fn finding(
     prog.expected.iter().for_each(|a| a.roles(&mut expected_roles));
     // Claims: the stated figure first, then the inputs, then anything else bound.
     let mut ids: Vec<usize> = Vec::new();
-    let order = stated_roles.iter().chain(expected_roles.iter()).chain(rel.roles.keys());
+    let all: Vec<&String> = stated_roles.iter().chain(expected_roles.iter()).chain(rel.roles.keys()).collect();
+    let order: Vec<&String> = if rule.report.is_empty() { all } else { rule.report.iter().collect() };
     for r in order {
         if let Some(v) = rel.roles.get(r) {
             for &c in &v.claims {

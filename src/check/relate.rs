@@ -369,10 +369,11 @@ fn formula_relation(ri: usize, doc: usize, text: &str, f: &Claim, cs: &[&Claim],
     let mut left = RoleVal::synthetic(f64::NAN, left_text, f.start);
     left.claims = left_parts.iter().map(|c| c.id).collect();
     roles.insert("left".into(), left);
-    let mut res_claims = vec![f.id];
-    res_claims.extend(res.claims.iter().copied());
-    res.claims = res_claims;
     roles.insert("result".into(), res);
+    // The formula as written, for rules that report the whole expression.
+    let mut whole = RoleVal::synthetic(f64::NAN, f.quote.clone(), f.start);
+    whole.claims = vec![f.id];
+    roles.insert("formula".into(), whole);
     Some(Relation { rule: ri, doc, roles, left: Some((expr_text, left_ast)), note: f.quote.clone() })
 }
 

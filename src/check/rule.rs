@@ -152,6 +152,8 @@ pub struct Rule {
     /// Preconditions (`max(parts) < total`): a relation failing one is not a relation at all
     /// (the pattern caught unrelated figures) and is dropped without a finding.
     pub requires: Vec<(Ast, Compare, Ast)>,
+    /// Roles whose claims a finding lists (its quotes); empty = every role, stated first.
+    pub report: Vec<String>,
     pub examples: Vec<Example>,
 }
 
@@ -200,6 +202,8 @@ struct RuleFile {
     unit_error: Option<bool>,
     #[serde(default)]
     requires: Vec<Spanned<String>>,
+    #[serde(default)]
+    report: Vec<String>,
     #[serde(default)]
     example: Vec<Example>,
 }
@@ -432,6 +436,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
         tolerance,
         unit_error: file.unit_error.unwrap_or(true),
         requires,
+        report: file.report,
         examples: file.example,
     })
 }

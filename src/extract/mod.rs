@@ -35,7 +35,7 @@ pub fn sized_names(doc: &Document, doc_index: usize) -> Vec<crate::check::Identi
     use std::sync::OnceLock;
     static NAME: OnceLock<Regex> = OnceLock::new();
     let re = NAME.get_or_init(|| {
-        Regex::new(r"[A-Za-z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*[- ](?:[0-9]+[xX])?[0-9]+(?:\.[0-9]+)?[BMTbm]\b")
+        Regex::new(r"[A-Za-z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*[- ](?:[0-9]+[xX])?[0-9]+(?:\.[0-9]+)?[BMTbm](?-u:\b)")
             .expect("sized-name pattern")
     });
     re.find_iter(&doc.text)

@@ -93,6 +93,7 @@ pub(crate) fn extract_with(doc: &Document, doc_index: usize, first_id: usize, se
     scan.add_formulas(&mut raws);
     raws.sort_by_key(|r| (r.s, std::cmp::Reverse(r.e)));
     scan.infer_years(&mut raws);
+    scan.share_rate_units(&mut raws);
 
     let sources = source::sentence_sources(&scan.chars, &scan.sentences);
     raws.into_iter()
@@ -1037,9 +1038,10 @@ impl<'a> Scan<'a> {
         }
         // 每斤12元, 每坪85万元: the rate's denominator written before the figure.
         if kind == ClaimKind::Money {
-            if let Some(den) = self.per_unit_before(start) {
+            if let Some((den, at)) = self.per_unit_before(start) {
                 kind = ClaimKind::PricePerUnit;
                 unit = format!("{unit}/{den}");
+                start = at;
             }
         }
         // Hedges before and after.
@@ -1159,21 +1161,25 @@ impl<'a> Scan<'a> {
     }
 
     /// `每斤` / `每千瓦时` right before a figure (hedges and 为/是 may stand between).
-    fn per_unit_before(&self, s: usize) -> Option<String> {
+    /// Returns the denominator and, when `每X` directly precedes the figure, the char index
+    /// where the quote should start (the rate is then quoted whole: 每斤12元).
+    fn per_unit_before(&self, s: usize) -> Option<(String, usize)> {
         let (_, mut b) = self.hedge_before(s);
+        let adjacent_from = b;
         while b > 0 && matches!(self.chars[b - 1], '为' | '是' | ' ' | ':' | '：' | '约' | '达') {
             b -= 1;
         }
         for n in 1..=3 {
             if b > n && self.chars[b - n - 1] == '每' {
                 let w = self.text(b - n, b);
+                let at = if b == adjacent_from && b == s { b - n - 1 } else { s };
                 if let Some((m, entry)) = self.unit_at(b - n) {
                     if m == n {
-                        return Some(entry.1.to_string());
+                        return Some((entry.1.to_string(), at));
                     }
                 }
                 if n == 1 && is_cjk(self.chars[b - 1]) {
-                    return Some(w);
+                    return Some((w, at));
                 }
             }
         }
@@ -1619,6 +1625,35 @@ impl<'a> Scan<'a> {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// Two ends of one change share a rate's denominator: 由每斤5.2元上涨至6.5元,
+    /// from $500 to $350 per kWh. A bare amount joined to a rate of the same currency by a
+    /// change or range word takes the rate's unit.
+    fn share_rate_units(&self, raws: &mut [Raw]) {
+        for k in 1..raws.len() {
+            let (a, b) = (&raws[k - 1], &raws[k]);
+            if a.e > b.s {
+                continue;
+            }
+            let between = self.text(a.e, b.s).trim().to_lowercase();
+            let joined = between.chars().count() <= 6
+                && (between.ends_with('至') || between.ends_with('到') || between.ends_with('为') || between == "to" || between == "-" || between == "~")
+                && !between.contains(['，', ',', '。', '；']);
+            if !joined {
+                continue;
+            }
+            let currency = |r: &Raw| r.unit.split('/').next().unwrap_or("").to_string();
+            if a.kind == ClaimKind::PricePerUnit && b.kind == ClaimKind::Money && currency(a) == b.unit {
+                let unit = a.unit.clone();
+                raws[k].kind = ClaimKind::PricePerUnit;
+                raws[k].unit = unit;
+            } else if b.kind == ClaimKind::PricePerUnit && a.kind == ClaimKind::Money && currency(b) == a.unit {
+                let unit = b.unit.clone();
+                raws[k - 1].kind = ClaimKind::PricePerUnit;
+                raws[k - 1].unit = unit;
             }
         }
     }
