@@ -1215,8 +1215,10 @@ impl<'a> Scan<'a> {
         // `5%~10%` and `10千瓦~25千瓦` put the unit on both ends; `8-10年` only on the second.
         let k0 = self.skip_space(k);
         let conn = self.ch(k0);
+        // Only bare figures merge: `450公斤与600公斤之间` stays two claims for the
+        // range_between rule, which checks their order.
         if matches!(conn, '与' | '和') {
-            return self.range_between(first, k0 + 1);
+            return if first.unit.is_empty() { self.range_between(first, k0 + 1) } else { None };
         }
         let conn_len = if matches!(conn, '-' | '~' | '至' | '到' | '—' | '–') {
             1
@@ -1310,15 +1312,7 @@ impl<'a> Scan<'a> {
             }
             numeral::parse_chinese(&self.text(k, e))?
         };
-        // The unit of the first end may repeat on the second (3米与5米之间).
-        let mut end = e;
-        if !first.unit.is_empty() {
-            if let Some((n, entry)) = self.unit_at(e) {
-                if entry.1 == first.unit {
-                    end = e + n;
-                }
-            }
-        }
+        let end = e;
         let between = if self.at(end, "之间") { 2 } else if self.ch(end) == '间' { 1 } else { return None };
         if num.value <= first.value {
             return None;
