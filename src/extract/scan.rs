@@ -64,6 +64,9 @@ struct Scan<'a> {
     sent_of: Vec<usize>,
     sentences: Vec<(usize, usize)>,
     words: RefCell<HashMap<usize, Vec<(usize, usize)>>>,
+    /// Char indices whose digit run was written with thousands separators in the original
+    /// (1,050,000,000): a grouped figure is a quantity, never a code.
+    grouped: Vec<bool>,
 }
 
 pub(crate) fn extract_with(doc: &Document, doc_index: usize, first_id: usize, seg: &Segmenter) -> Vec<Claim> {
@@ -88,7 +91,16 @@ pub(crate) fn extract_with(doc: &Document, doc_index: usize, first_id: usize, se
     }
     starts.push(text.len());
     let (sentences, sent_of) = split_sentences(&chars);
-    let scan = Scan { chars, seg, sent_of, sentences, words: RefCell::new(HashMap::new()) };
+    // Digits whose original span shows a separator dropped by ingest (1,234 → 1234).
+    let grouped: Vec<bool> = (0..chars.len())
+        .map(|k| {
+            chars[k].is_ascii_digit()
+                && k + 1 < chars.len()
+                && chars[k + 1].is_ascii_digit()
+                && doc.quote(starts[k]..ends[k + 1]).chars().any(|c| matches!(c, ',' | '，' | '\''))
+        })
+        .collect();
+    let scan = Scan { chars, seg, sent_of, sentences, words: RefCell::new(HashMap::new()), grouped };
     let mut raws = scan.run();
     scan.add_formulas(&mut raws);
     raws.sort_by_key(|r| (r.s, std::cmp::Reverse(r.e)));
@@ -539,7 +551,7 @@ impl<'a> Scan<'a> {
     fn is_code(&self, i: usize, e: usize) -> bool {
         let len = e - i;
         let digits = self.text(i, e);
-        if digits.contains('.') {
+        if digits.contains('.') || self.grouped[i..e].iter().any(|&g| g) {
             return false;
         }
         // A leading zero marks a code or a phone prefix (0161 555 0123, 010-…), not a figure.
@@ -1001,7 +1013,7 @@ impl<'a> Scan<'a> {
                 return Some(Outcome::Skip(e));
             }
             // A long bare number among Chinese text is a code or hotline (12320, 95588).
-            if e - s >= 5 && start == s && !compared && !self.text(s, e).contains('.') && (is_cjk(self.before(b)) || matches!(self.before(b), '：' | ':' | '，' | '（' | '(')) {
+            if e - s >= 5 && start == s && !compared && !self.grouped[s..e].iter().any(|&g| g) && !self.text(s, e).contains('.') && (is_cjk(self.before(b)) || matches!(self.before(b), '：' | ':' | '，' | '（' | '(')) {
                 return Some(Outcome::Skip(e));
             }
             // Version numbers glued to a word: 数字经济3.0, AI 2.0.
