@@ -418,9 +418,9 @@ impl<'a> Scan<'a> {
             return Some(o);
         }
         // 3分之1, 16分之5: an Arabic denominator.
-        if self.at(e0, "分之") {
+        if self.at(self.skip_space(e0), "分之") {
             let den = numeral::parse_arabic(&digits)?.value;
-            return self.fraction(i, e0, den);
+            return self.fraction(i, self.skip_space(e0), den);
         }
         // Dates and years.
         if let Some(raw) = self.date_from_arabic(i, e0) {
