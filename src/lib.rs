@@ -28,12 +28,23 @@ pub struct Batch {
 
 /// Run the pipeline over already-read documents.
 pub fn run_documents(docs: Vec<Document>, rules: &check::RuleSet) -> Batch {
+    use rayon::prelude::*;
+    // Documents are independent: extract them in parallel, then number the claims in batch
+    // order so ids stay deterministic.
+    let per_doc: Vec<(Vec<Claim>, Vec<check::Identifier>)> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| (extract::extract(doc, i, 0), extract::sized_names(doc, i)))
+        .collect();
     let mut claims = Vec::new();
     let mut names = Vec::new();
-    for (i, doc) in docs.iter().enumerate() {
-        let found = extract::extract(doc, i, claims.len());
-        claims.extend(found);
-        names.extend(extract::sized_names(doc, i));
+    for (found, sized) in per_doc {
+        let base = claims.len();
+        claims.extend(found.into_iter().map(|mut c| {
+            c.id += base;
+            c
+        }));
+        names.extend(sized);
     }
     let findings = check::check_with_identifiers(&docs, &claims, &names, rules);
     Batch { docs, errors: Vec::new(), claims, findings }
@@ -41,10 +52,16 @@ pub fn run_documents(docs: Vec<Document>, rules: &check::RuleSet) -> Batch {
 
 /// Run the pipeline over files and folders (folders walked recursively in sorted order).
 pub fn run_paths(paths: &[PathBuf], rules: &check::RuleSet) -> Batch {
+    use rayon::prelude::*;
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for input in ingest::collect_inputs(paths) {
-        match input.and_then(|(path, name)| ingest::read_document(&path, &name)) {
+    // Decoding and normalising are per file: read in parallel, keep the walk's order.
+    let read: Vec<_> = ingest::collect_inputs(paths)
+        .into_par_iter()
+        .map(|input| input.and_then(|(path, name)| ingest::read_document(&path, &name)))
+        .collect();
+    for result in read {
+        match result {
             Ok(doc) => docs.push(doc),
             Err(e) => errors.push(e),
         }

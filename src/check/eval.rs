@@ -423,7 +423,12 @@ fn finding(
         })
         .unwrap_or(0);
     let exp = row.expected.get(best).copied().unwrap_or((f64::NAN, f64::NAN));
-    let deviation_v = if row.verdict == Verdict::Unverifiable { None } else { deviation(sp, exp.0, exp.1) };
+    // A consistent relation deviates by nothing (orderings such as `le` hold by definition).
+    let deviation_v = match row.verdict {
+        Verdict::Unverifiable => None,
+        Verdict::Consistent => Some(0.0),
+        Verdict::Contradiction => deviation(sp, exp.0, exp.1),
+    };
     let expected_text = show(&display, exp.0, exp.1);
     let calc = prog.expected.get(best).map(|a| a.render(&|x| role_text(rel, x))).unwrap_or_default();
     let stated_text = prog.stated.render(&|x| role_text(rel, x));

@@ -221,7 +221,8 @@ fn build(
         Builder::RangeOrder => {
             for cs in by_doc {
                 for c in cs {
-                    if !c.is_range() || c.kind == ClaimKind::Date || !c.value.is_finite() || !c.value_high.is_finite() {
+                    // Vague numerals (几年, 数万) are ranges by convention, not written ranges.
+                    if !c.is_range() || c.kind == ClaimKind::Date || c.approx == crate::model::Approx::Vague || !c.value.is_finite() || !c.value_high.is_finite() {
                         continue;
                     }
                     let mut low = claim_role(c);

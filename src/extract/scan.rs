@@ -1203,6 +1203,13 @@ impl<'a> Scan<'a> {
         if self.before(b) == ' ' {
             b -= 1;
         }
+        // 超过了100万倍: an aspect particle may follow the hedge.
+        if self.before(b) == '了' && b >= 2 {
+            let (a, at) = self.hedge_before(b - 1);
+            if a != Approx::Exact {
+                return (a, at);
+            }
+        }
         for (h, a) in HEDGES_BEFORE {
             let n = h.chars().count();
             if b >= n && self.text(b - n, b).eq_ignore_ascii_case(h) && !(is_latin(h.chars().next().unwrap()) && is_latin(self.before(b - n))) {

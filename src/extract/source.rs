@@ -26,7 +26,7 @@ fn patterns() -> &'static [Regex] {
 }
 
 /// Words that introduce a clause but are no source.
-const NOT_SOURCES: &[&str] = &["笔者", "作者", "记者", "本文", "小编", "有业内人士", "业内人士", "有人", "这", "那", "我们", "它", "其", "他", "她", "这也", "结果", "研究", "数据", "报告", "这些", "有人", "不少人", "业内", "分析", "调查", "The", "It", "This", "He", "She", "They", "We"];
+const NOT_SOURCES: &[&str] = &["其实", "实际上", "事实上", "笔者", "作者", "记者", "本文", "小编", "有业内人士", "业内人士", "有人", "这", "那", "我们", "它", "其", "他", "她", "这也", "结果", "研究", "数据", "报告", "这些", "有人", "不少人", "业内", "分析", "调查", "The", "It", "This", "He", "She", "They", "We"];
 
 /// One optional source per sentence.
 pub fn sentence_sources(chars: &[char], sentences: &[(usize, usize)]) -> Vec<Option<String>> {
