@@ -267,6 +267,11 @@ fn build(
         Builder::SameQuantity { across_documents, min_subject_chars } => {
             same_quantity(ri, docs, by_doc, *across_documents, *min_subject_chars, out);
         }
+        Builder::SentencePair(params) => {
+            for (di, doc) in docs.iter().enumerate() {
+                sentence_pairs(ri, params, di, &doc.text, &by_doc[di], out);
+            }
+        }
         Builder::NameSize { window } => {
             for id in identifiers {
                 if let Some(rel) = name_size_relation(ri, id, docs, by_doc, claims, *window) {
@@ -274,6 +279,128 @@ fn build(
                 }
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------- sentence pairs
+
+/// Words that make an amount the base of a change (the earlier figure).
+const BASE_BEFORE: &[&str] = &[
+    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比", "从", "由", "相比",
+    "from", "compared with", "compared to", "versus", "vs",
+];
+const BASE_AFTER: &[&str] = &[
+    "a year earlier", "a year ago", "last year", "the previous year", "the year before", "a year before",
+    "in the previous", "in the same period",
+];
+/// Words that make an amount the whole of a share, or the other one a part of it.
+const WHOLE_BEFORE: &[&str] = &["全国", "全市", "全省", "全球", "全区", "全县", "全行业", "总", "全部", "整体", "合计", "共", "total", "overall", "of the", "out of", "of all"];
+const PART_BEFORE: &[&str] = &["其中", "of which", "of them", "among them", "including"];
+/// A percentage described as an average rate per year is no change between two figures.
+const RATE_WORDS: &[&str] = &["年均", "平均", "复合", "每年", "annual", "average", "a year", "per year", "cagr", "compound"];
+/// A share sentence must not speak of change (its percentage would be a growth rate).
+const CHANGE_WORDS: &[&str] = &[
+    "增长", "下降", "增加", "减少", "同比", "环比", "上升", "提高", "降低", "上涨", "下跌", "增速", "增幅", "降幅",
+    " up ", " down ", "rose", "fell", "increase", "decrease", "grew", "decline", "growth", "dropped", "gained",
+];
+
+fn text_before(text: &str, end: usize, floor: usize, chars: usize) -> String {
+    let start = text[floor.min(end)..end].char_indices().rev().nth(chars.saturating_sub(1)).map(|(i, _)| floor + i).unwrap_or(floor);
+    text[start.min(end)..end].to_lowercase()
+}
+
+fn text_after(text: &str, start: usize, ceil: usize, chars: usize) -> String {
+    let s = &text[start.min(ceil)..ceil];
+    let end = s.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(s.len());
+    s[..end].to_lowercase()
+}
+
+/// Relations of the `sentence_pair` builder in one document (see `Builder::SentencePair`).
+fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relation>) {
+    use super::rule::PairMode;
+    let sentences = skeleton::units(text, Scope::Sentence);
+    for &(ss, se) in &sentences {
+        // Claims of the sentence, outermost only (a formula hides its parts).
+        let inner: Vec<&Claim> = cs.iter().copied().filter(|c| c.start >= ss && c.end <= se).collect();
+        let keep = skeleton::outermost(&inner);
+        let mut group: Vec<&Claim> = keep.iter().map(|&i| inner[i]).collect();
+        group.sort_by_key(|c| c.start);
+        let prev_end = |c: &Claim| group.iter().filter(|o| o.end <= c.start).map(|o| o.end).max().unwrap_or(ss);
+        let next_start = |c: &Claim| group.iter().filter(|o| o.start >= c.end).map(|o| o.start).min().unwrap_or(se);
+        let stated_kind = match p.mode {
+            PairMode::Points => ClaimKind::PercentPoint,
+            PairMode::Multiple => ClaimKind::Multiple,
+            _ => ClaimKind::Percent,
+        };
+        let cued = |c: &Claim| {
+            let before = text_before(text, c.start, prev_end(c), p.window);
+            p.cues.iter().any(|w| before.contains(w.as_str())) && !RATE_WORDS.iter().any(|w| before.contains(w))
+        };
+        let stated: Vec<&Claim> = group.iter().copied().filter(|c| c.kind == stated_kind && !c.is_range() && cued(c)).collect();
+        let [s] = stated.as_slice() else { continue };
+        let amount_kind = |c: &Claim| match p.mode {
+            PairMode::Points => c.kind == ClaimKind::Percent,
+            _ => matches!(
+                c.kind,
+                ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy
+                    | ClaimKind::Params | ClaimKind::Tokens | ClaimKind::PricePerUnit | ClaimKind::Compute
+            ),
+        };
+        let amounts: Vec<&Claim> = group
+            .iter()
+            .copied()
+            .filter(|c| c.id != s.id && amount_kind(c) && !c.is_range() && c.value.is_finite() && c.approx != crate::model::Approx::Vague)
+            .collect();
+        let [a, b] = amounts.as_slice() else { continue };
+        if a.unit != b.unit || claim_unit(a.kind, &a.unit).dims != claim_unit(b.kind, &b.unit).dims || a.value == b.value {
+            continue;
+        }
+        let (small, large) = if a.value < b.value { (*a, *b) } else { (*b, *a) };
+        let marked_before = |c: &Claim, words: &[&str]| {
+            let before = text_before(text, c.start, prev_end(c), 10);
+            words.iter().any(|w| before.contains(w))
+        };
+        let base = |c: &Claim| {
+            marked_before(c, BASE_BEFORE) || {
+                let after = text_after(text, c.end, next_start(c), 24);
+                BASE_AFTER.iter().any(|w| after.contains(w))
+            }
+        };
+        // A year written right before an amount dates it (2019年为1.4亿人次).
+        let year_of = |c: &Claim| {
+            group.iter().find(|y| {
+                y.kind == ClaimKind::Year && y.end <= c.start && {
+                    let between = &text[y.end..c.start];
+                    between.chars().count() <= 8 && !between.contains(['，', ',', '；', ';', '。'])
+                }
+            }).map(|y| y.value)
+        };
+        let dated_apart = matches!((year_of(a), year_of(b)), (Some(x), Some(y)) if x != y);
+        let ok = match p.mode {
+            PairMode::Change | PairMode::Points => base(a) != base(b) || dated_apart,
+            PairMode::Multiple => {
+                // 增长了N倍 reads as N or N+1 times: left to the growth-multiple rule.
+                let wider = text_before(text, s.start, prev_end(s), 8);
+                let growth = ["增长", "增加", "提高", "上升", "提升", "扩大", "翻", "increase", "grew", "rose"].iter().any(|w| wider.contains(w));
+                let before = text_before(text, s.start, prev_end(s), 4);
+                let after = text_after(text, s.end, next_start(s), 8);
+                !growth && (base(a) != base(b) || dated_apart || before.ends_with('的') || after.starts_with(" the") || after.starts_with(" that") || after.starts_with(" as"))
+            }
+            PairMode::Share => {
+                let sentence = text[ss..se].to_lowercase();
+                !CHANGE_WORDS.iter().any(|w| sentence.contains(w))
+                    && (marked_before(large, WHOLE_BEFORE) || marked_before(small, PART_BEFORE))
+                    && !marked_before(small, WHOLE_BEFORE)
+            }
+        };
+        if !ok {
+            continue;
+        }
+        let mut roles = BTreeMap::new();
+        roles.insert("stated".into(), claim_role(s));
+        roles.insert("small".into(), claim_role(small));
+        roles.insert("large".into(), claim_role(large));
+        out.push(Relation { rule: ri, doc: di, roles, left: None, note: String::new() });
     }
 }
 

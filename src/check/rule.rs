@@ -102,6 +102,33 @@ pub enum Builder {
     /// A size in a name (65B, 8x7B) against a parameter figure next to it.
     /// Roles: `stated`, `name`.
     NameSize { window: usize },
+    /// One sentence holding exactly one cued figure of the stated kind and exactly two
+    /// amounts of one unit, however the sentence is phrased (增长5.2%，去年同期为…; up 15%
+    /// from …). Roles: `stated`, `small`, `large` (the two amounts by size).
+    SentencePair(PairParams),
+}
+
+/// What ties the two amounts of a `sentence_pair` together.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PairMode {
+    /// A change between two times: one amount carries a base marker (上年, 较, from …).
+    Change,
+    /// A share of a whole: the larger carries a whole marker (全国, 总, total …) or the smaller
+    /// a part marker (其中, of which …), and the sentence has no change word.
+    Share,
+    /// A change of a rate in percentage points between two percentages.
+    Points,
+    /// A multiple (N倍, N times) of one amount over the other.
+    Multiple,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairParams {
+    pub mode: PairMode,
+    /// Words one of which must stand right before the stated figure.
+    pub cues: Vec<String>,
+    /// How many chars before the stated figure the cue may stand.
+    pub window: usize,
 }
 
 impl Builder {
@@ -113,6 +140,7 @@ impl Builder {
             Builder::CalendarDate => &["day", "month_days"],
             Builder::SameQuantity { .. } => &["stated", "other"],
             Builder::NameSize { .. } => &["stated", "name"],
+            Builder::SentencePair(_) => &["stated", "small", "large"],
         }
     }
 }
@@ -295,6 +323,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "formula" => &["require_unit_factor"],
                 "same_quantity" => &["across_documents", "min_subject_chars"],
                 "name_size" => &["window"],
+                "sentence_pair" => &["mode", "cues", "window"],
                 _ => &[],
             };
             if let Some(k) = params.keys().find(|k| !allowed.contains(&k.as_str())) {
@@ -310,10 +339,28 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                     min_subject_chars: get_int("min_subject_chars", 3).max(1) as usize,
                 },
                 "name_size" => Builder::NameSize { window: get_int("window", 24).max(1) as usize },
+                "sentence_pair" => {
+                    let mode = match params.get("mode").and_then(|v| v.as_str()) {
+                        Some("change") => PairMode::Change,
+                        Some("share") => PairMode::Share,
+                        Some("points") => PairMode::Points,
+                        Some("multiple") => PairMode::Multiple,
+                        _ => return Err(err(pspan, "sentence_pair needs mode = \"change\", \"share\", \"points\" or \"multiple\"".into(), "in these params")),
+                    };
+                    let cues: Vec<String> = params
+                        .get("cues")
+                        .and_then(|v| v.as_array())
+                        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_lowercase)).collect())
+                        .unwrap_or_default();
+                    if cues.is_empty() {
+                        return Err(err(pspan, "sentence_pair needs a non-empty list of cue words (cues = [...])".into(), "in these params"));
+                    }
+                    Builder::SentencePair(PairParams { mode, cues, window: get_int("window", 8).max(1) as usize })
+                }
                 other => {
                     return Err(err(
                         b.span(),
-                        format!("unknown builder `{other}` (formula, range_order, weekday, calendar_date, same_quantity, name_size)"),
+                        format!("unknown builder `{other}` (formula, range_order, weekday, calendar_date, same_quantity, name_size, sentence_pair)"),
                         "unknown builder",
                     ))
                 }
