@@ -156,6 +156,9 @@ pub enum Source {
 pub struct Example {
     pub text: String,
     pub flag: bool,
+    /// Further documents of the same batch (for rules that relate documents).
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
