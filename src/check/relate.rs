@@ -286,7 +286,7 @@ fn build(
 
 /// Words that make an amount the base of a change (the earlier figure).
 const BASE_BEFORE: &[&str] = &[
-    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比", "从", "由", "相比",
+    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比上", "比去", "比前", "从", "由", "相比",
     "from", "compared with", "compared to", "versus", "vs",
 ];
 const BASE_AFTER: &[&str] = &[
@@ -353,6 +353,17 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             .collect();
         let [a, b] = amounts.as_slice() else { continue };
         if a.unit != b.unit || claim_unit(a.kind, &a.unit).dims != claim_unit(b.kind, &b.unit).dims || a.value == b.value {
+            continue;
+        }
+        // An amount right after a change verb is the increment (增加0.8万人, up by 3), not a level.
+        let increment = |c: &Claim| {
+            let before = text_before(text, c.start, prev_end(c), 5);
+            let before = before.trim_end().trim_end_matches(['了', '约', '近', '逾']);
+            ["增加", "减少", "增长", "下降", "上升", "提高", "降低", "回落", "多", "少", "增", "减", " by", " up", " down"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        };
+        if increment(a) || increment(b) {
             continue;
         }
         let (small, large) = if a.value < b.value { (*a, *b) } else { (*b, *a) };
