@@ -206,3 +206,15 @@ fn a_contradiction_exits_1_with_a_diagnostic_and_a_correct_text_exits_0() {
     let o = check(&[&right], &tmp.path().join("out2"));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn outside_the_project_the_built_in_rules_still_run() {
+    let tmp = TempDir::new();
+    let wrong = tmp.file("wrong.txt", "门票收入从120万元增至150万元，增长20%。\n".as_bytes());
+    let o = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check".as_ref(), wrong.as_os_str(), "--out".as_ref(), tmp.path().join("out").as_os_str()])
+        .current_dir(tmp.path())
+        .output()
+        .expect("run claimcheck");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
