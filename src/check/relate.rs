@@ -301,6 +301,7 @@ const RATE_WORDS: &[&str] = &["年均", "平均", "复合", "每年", "annual", 
 /// A share sentence must not speak of change (its percentage would be a growth rate).
 const CHANGE_WORDS: &[&str] = &[
     "增长", "下降", "增加", "减少", "同比", "环比", "上升", "提高", "降低", "上涨", "下跌", "增速", "增幅", "降幅",
+    "降至", "增至", "升至", "减至", "跌至", "涨至", "减幅", "跌幅", "涨幅", "升幅", "按年", "成长",
     " up ", " down ", "rose", "fell", "increase", "decrease", "grew", "decline", "growth", "dropped", "gained",
 ];
 
@@ -318,10 +319,18 @@ fn text_after(text: &str, start: usize, ceil: usize, chars: usize) -> String {
 /// Relations of the `sentence_pair` builder in one document (see `Builder::SentencePair`).
 fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relation>) {
     use super::rule::PairMode;
-    let sentences = skeleton::units(text, Scope::Sentence);
-    for &(ss, se) in &sentences {
+    // The extractor's sentences (they end at ；too: clauses after it are other statements).
+    let mut by_sentence: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
+    for c in cs {
+        by_sentence.entry(c.sentence).or_default().push(c);
+    }
+    for inner in by_sentence.values() {
+        let ss = inner.iter().map(|c| c.start).min().unwrap_or(0);
+        let ss = text[..ss].rfind(['。', '；', ';', '！', '？', '\n']).map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+        let last = inner.iter().map(|c| c.end).max().unwrap_or(ss);
+        let se = text[last..].find(['。', '；', ';', '！', '？', '\n']).map(|i| last + i).unwrap_or(text.len());
         // Claims of the sentence, outermost only (a formula hides its parts).
-        let inner: Vec<&Claim> = cs.iter().copied().filter(|c| c.start >= ss && c.end <= se).collect();
+        let inner: Vec<&Claim> = inner.clone();
         let keep = skeleton::outermost(&inner);
         let mut group: Vec<&Claim> = keep.iter().map(|&i| inner[i]).collect();
         group.sort_by_key(|c| c.start);
@@ -733,6 +742,16 @@ pub fn subject_key(s: &str) -> String {
         if t == before {
             break;
         }
+    }
+    // English function words say nothing about what is counted ("Of the 1,200 …").
+    const STOPWORDS: &[&str] = &[
+        "of", "the", "a", "an", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or", "was", "were",
+        "is", "are", "be", "been", "its", "their", "his", "her", "about", "around", "some", "nearly", "almost",
+        "over", "more", "than", "less", "up", "down", "per", "that", "this", "these", "those", "which", "who",
+        "had", "has", "have", "it", "they", "we", "all", "only", "just", "also", "as", "into", "out",
+    ];
+    if t.is_ascii() {
+        t = t.split_whitespace().filter(|w| !STOPWORDS.contains(w)).collect::<Vec<_>>().join(" ");
     }
     t.chars().filter(|c| c.is_alphanumeric()).collect()
 }

@@ -560,6 +560,11 @@ impl<'a> Scan<'a> {
         }
         if self.ch(e) == '-' && self.ch(e + 1).is_ascii_digit() {
             let e2 = self.read_digits(e + 1);
+            // A group with a leading zero after the dash is a number's tail, not a range end
+            // (555-0142).
+            if self.ch(e + 1) == '0' && e2 - e - 1 >= 2 {
+                return true;
+            }
             // three or more dash-joined digit groups: a phone number or a code
             if self.ch(e2) == '-' && self.ch(e2 + 1).is_ascii_digit() && !self.text(i, e2).contains('.') {
                 return true;
