@@ -297,7 +297,7 @@ const BASE_AFTER: &[&str] = &[
 const WHOLE_BEFORE: &[&str] = &["全国", "全市", "全省", "全球", "全区", "全县", "全行业", "总", "全部", "整体", "合计", "共", "total", "overall", "of the", "out of", "of all"];
 const PART_BEFORE: &[&str] = &["其中", "of which", "of them", "among them", "including"];
 /// A percentage described as an average rate per year is no change between two figures.
-const RATE_WORDS: &[&str] = &["年均", "平均", "复合", "每年", "annual", "average", "a year", "per year", "cagr", "compound"];
+const RATE_WORDS: &[&str] = &["年均", "年平均", "平均每年", "复合", "每年", "annual", "a year", "per year", "cagr", "compound"];
 /// A share sentence must not speak of change (its percentage would be a growth rate).
 const CHANGE_WORDS: &[&str] = &[
     "增长", "下降", "增加", "减少", "同比", "环比", "上升", "提高", "降低", "上涨", "下跌", "增速", "增幅", "降幅",
@@ -349,30 +349,58 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         let [s] = stated.as_slice() else { continue };
         let amount_kind = |c: &Claim| match p.mode {
             PairMode::Points => c.kind == ClaimKind::Percent,
+            PairMode::Increment => matches!(
+                c.kind,
+                ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy | ClaimKind::PricePerUnit
+            ),
             _ => matches!(
                 c.kind,
                 ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy
                     | ClaimKind::Params | ClaimKind::Tokens | ClaimKind::PricePerUnit | ClaimKind::Compute
             ),
         };
-        let amounts: Vec<&Claim> = group
-            .iter()
-            .copied()
-            .filter(|c| c.id != s.id && amount_kind(c) && !c.is_range() && c.value.is_finite() && c.approx != crate::model::Approx::Vague)
-            .collect();
-        let [a, b] = amounts.as_slice() else { continue };
-        if a.unit != b.unit || claim_unit(a.kind, &a.unit).dims != claim_unit(b.kind, &b.unit).dims || a.value == b.value {
-            continue;
-        }
         // An amount right after a change verb is the increment (增加0.8万人, up by 3), not a level.
         let increment = |c: &Claim| {
             let before = text_before(text, c.start, prev_end(c), 5);
-            let before = before.trim_end().trim_end_matches(['了', '约', '近', '逾']);
+            let before = before.trim_end().trim_end_matches(['了', '约', '近', '逾', '出']);
             ["增加", "减少", "增长", "下降", "上升", "提高", "降低", "回落", "多", "少", "增", "减", " by", " up", " down"]
                 .iter()
                 .any(|w| before.ends_with(w))
         };
-        if increment(a) || increment(b) {
+        let all_amounts: Vec<&Claim> = group
+            .iter()
+            .copied()
+            .filter(|c| c.id != s.id && amount_kind(c) && !c.is_range() && c.value.is_finite() && c.approx != crate::model::Approx::Vague)
+            .collect();
+        // Amounts of other units may stand in the sentence (播种面积…，总产量…): the pair is the
+        // unit of the amount nearest before the stated figure (or of any, when none precedes).
+        let nearest_before = all_amounts.iter().copied().filter(|c| c.end <= s.start).max_by_key(|c| c.end);
+        let unit = match nearest_before {
+            Some(c) => Some(c.unit.clone()),
+            None => {
+                let units: BTreeSet<&str> = all_amounts.iter().map(|c| c.unit.as_str()).collect();
+                if units.len() == 1 { units.into_iter().next().map(str::to_string) } else { None }
+            }
+        };
+        let Some(unit) = unit else { continue };
+        let same: Vec<&Claim> = all_amounts.iter().copied().filter(|c| c.unit == unit).collect();
+        let amounts: Vec<&Claim> = same.iter().copied().filter(|c| !increment(c)).collect();
+        let increments: Vec<&Claim> = same.iter().copied().filter(|c| increment(c)).collect();
+        // A level and its increment only (286.4万吨，比上年增加9.7万吨，增长3.8%): the base is
+        // the level minus the increment.
+        if p.mode == PairMode::Increment {
+            let ([level], [inc]) = (amounts.as_slice(), increments.as_slice()) else { continue };
+            if level.unit == inc.unit && inc.value < level.value {
+                let mut roles = BTreeMap::new();
+                roles.insert("stated".into(), claim_role(s));
+                roles.insert("level".into(), claim_role(level));
+                roles.insert("increment".into(), claim_role(inc));
+                out.push(Relation { rule: ri, doc: di, roles, left: None, note: String::new() });
+            }
+            continue;
+        }
+        let [a, b] = amounts.as_slice() else { continue };
+        if a.unit != b.unit || claim_unit(a.kind, &a.unit).dims != claim_unit(b.kind, &b.unit).dims || a.value == b.value {
             continue;
         }
         let (small, large) = if a.value < b.value { (*a, *b) } else { (*b, *a) };
@@ -398,6 +426,7 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         let dated_apart = matches!((year_of(a), year_of(b)), (Some(x), Some(y)) if x != y);
         let ok = match p.mode {
             PairMode::Change | PairMode::Points => base(a) != base(b) || dated_apart,
+            PairMode::Increment => false,
             PairMode::Multiple => {
                 // 增长了N倍 reads as N or N+1 times: left to the growth-multiple rule.
                 let wider = text_before(text, s.start, prev_end(s), 8);
@@ -407,8 +436,11 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
                 !growth && (base(a) != base(b) || dated_apart || before.ends_with('的') || after.starts_with(" the") || after.starts_with(" that") || after.starts_with(" as"))
             }
             PairMode::Share => {
-                let sentence = text[ss..se].to_lowercase();
-                !CHANGE_WORDS.iter().any(|w| sentence.contains(w))
+                // Change words between the figures of the relation (or just before it).
+                let first = a.start.min(b.start).min(s.start);
+                let last = a.end.max(b.end).max(s.end);
+                let span = format!("{}{}", text_before(text, first, ss, 6), text[first..last].to_lowercase());
+                !CHANGE_WORDS.iter().any(|w| span.contains(w))
                     && (marked_before(large, WHOLE_BEFORE) || marked_before(small, PART_BEFORE))
                     && !marked_before(small, WHOLE_BEFORE)
             }
