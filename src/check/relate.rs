@@ -404,8 +404,12 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             continue;
         }
         let (small, large) = if a.value < b.value { (*a, *b) } else { (*b, *a) };
+        // Markers may stand before a period name (去年四季度为…): look past dates and years.
+        let prev_end_figure = |c: &Claim| {
+            group.iter().filter(|o| o.end <= c.start && !matches!(o.kind, ClaimKind::Date | ClaimKind::Year)).map(|o| o.end).max().unwrap_or(ss)
+        };
         let marked_before = |c: &Claim, words: &[&str]| {
-            let before = text_before(text, c.start, prev_end(c), 10);
+            let before = text_before(text, c.start, prev_end_figure(c), 14);
             words.iter().any(|w| before.contains(w))
         };
         let base = |c: &Claim| {
