@@ -342,7 +342,12 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             _ => ClaimKind::Percent,
         };
         let cued = |c: &Claim| {
-            let before = text_before(text, c.start, prev_end(c), p.window);
+            // A share's cue may stand before the whole it names (占其38.25万辆总销量的32.3%).
+            let floor = match group.iter().filter(|o| o.end <= c.start).max_by_key(|o| o.end) {
+                Some(nearest) if p.mode == PairMode::Share => prev_end(nearest),
+                _ => prev_end(c),
+            };
+            let before = text_before(text, c.start, floor, p.window);
             p.cues.iter().any(|w| before.contains(w.as_str())) && !RATE_WORDS.iter().any(|w| before.contains(w))
         };
         let stated: Vec<&Claim> = group.iter().copied().filter(|c| c.kind == stated_kind && !c.is_range() && cued(c)).collect();
@@ -445,7 +450,9 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
                 let last = a.end.max(b.end).max(s.end);
                 let span = format!("{}{}", text_before(text, first, ss, 6), text[first..last].to_lowercase());
                 !CHANGE_WORDS.iter().any(|w| span.contains(w))
-                    && (marked_before(large, WHOLE_BEFORE) || marked_before(small, PART_BEFORE))
+                    && (marked_before(large, WHOLE_BEFORE)
+                        || marked_before(small, PART_BEFORE)
+                        || ["总", " total", " in total", " overall", " in all"].iter().any(|w| text_after(text, large.end, next_start(large), 9).starts_with(w)))
                     && !marked_before(small, WHOLE_BEFORE)
             }
         };
