@@ -395,7 +395,10 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         // the level minus the increment.
         if p.mode == PairMode::Increment {
             let ([level], [inc]) = (amounts.as_slice(), increments.as_slice()) else { continue };
-            if level.unit == inc.unit && inc.value < level.value {
+            // The rate must follow its increment directly (增加9.7万吨，增长3.8%): a rate stated
+            // elsewhere may have another base (同比 vs 比年初).
+            let follows = inc.end <= s.start && text[inc.end..s.start].chars().count() <= 8;
+            if follows && level.unit == inc.unit && inc.value < level.value {
                 let mut roles = BTreeMap::new();
                 roles.insert("stated".into(), claim_role(s));
                 roles.insert("level".into(), claim_role(level));
