@@ -813,9 +813,13 @@ fn entity_names(sentence: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn sentence_of(text: &str, c: &Claim) -> (usize, usize) {
-    let units = skeleton::units(text, Scope::Sentence);
-    units.into_iter().find(|&(s, e)| c.start >= s && c.start < e).unwrap_or((c.start, c.end))
+/// The sentence (byte range) holding `c`, from the document's sentences sorted by start.
+fn sentence_of(units: &[(usize, usize)], c: &Claim) -> (usize, usize) {
+    let i = units.partition_point(|&(s, _)| s <= c.start);
+    match i.checked_sub(1).map(|k| units[k]) {
+        Some((s, e)) if c.start < e => (s, e),
+        _ => (c.start, c.end),
+    }
 }
 
 fn same_quantity(
@@ -830,6 +834,8 @@ fn same_quantity(
     let mut groups: BTreeMap<(String, String, String, Vec<i64>, BTreeSet<String>), Vec<&Claim>> = BTreeMap::new();
     for (di, cs) in by_doc.iter().enumerate() {
         let text = &docs[di].text;
+        // Sentences once per document (looked up by binary search per claim).
+        let units = skeleton::units(text, Scope::Sentence);
         for c in cs {
             if matches!(
                 c.kind,
@@ -846,7 +852,7 @@ fn same_quantity(
             if key.chars().count() < min_chars {
                 continue;
             }
-            let (s, e) = sentence_of(text, c);
+            let (s, e) = sentence_of(&units, c);
             let sentence = &text[s..e];
             if CONTRAST_WORDS.iter().any(|w| sentence.contains(w)) {
                 continue;
@@ -951,11 +957,8 @@ fn name_size_relation(
     // The nearest parameter figure after the name, within `window` chars, same sentence.
     let after = text.get(id.end..)?;
     let limit = after.char_indices().nth(window).map(|(i, _)| id.end + i).unwrap_or(text.len());
-    let sentence_end = skeleton::units(text, Scope::Sentence)
-        .into_iter()
-        .find(|&(s, e)| id.start >= s && id.start < e)
-        .map(|(_, e)| e)
-        .unwrap_or(text.len());
+    // The sentence ends at the next sentence mark (a local search: names can be many).
+    let sentence_end = after.find(['。', '！', '？', '!', '?', '；', ';', '\n']).map(|i| id.end + i).unwrap_or(text.len());
     let c = by_doc
         .get(id.doc)?
         .iter()
