@@ -259,26 +259,18 @@ impl<'a> Scan<'a> {
         best
     }
 
-    fn words_of_sentence(&self, i: usize) -> (usize, Vec<(usize, usize)>) {
+    /// The jieba word covering char `i`, as absolute char range. Each sentence is cut once;
+    /// words are found by binary search (sentences can be long).
+    fn word_at(&self, i: usize) -> (usize, usize) {
         let si = self.sent_of.get(i).copied().unwrap_or(0).min(self.sentences.len().saturating_sub(1));
         let (s, e) = self.sentences[si];
         let mut cache = self.words.borrow_mut();
-        let words = cache
-            .entry(si)
-            .or_insert_with(|| self.seg.words(&self.text(s, e)))
-            .clone();
-        (s, words)
-    }
-
-    /// The jieba word covering char `i`, as absolute char range.
-    fn word_at(&self, i: usize) -> (usize, usize) {
-        let (base, words) = self.words_of_sentence(i);
-        for (a, b) in words {
-            if base + a <= i && i < base + b {
-                return (base + a, base + b);
-            }
+        let words = cache.entry(si).or_insert_with(|| self.seg.words(&self.text(s, e)));
+        let k = words.partition_point(|&(_, b)| s + b <= i);
+        match words.get(k) {
+            Some(&(a, b)) if s + a <= i && i < s + b => (s + a, s + b),
+            _ => (i, i + 1),
         }
-        (i, i + 1)
     }
 
     fn run(&self) -> Vec<Raw> {
