@@ -91,6 +91,12 @@ fn numerals_that_are_not_claims() {
         "call 0161 555 0123",
         "详见图 2",
         "for the 3rd straight year",
+        "小米14 Ultra搭载骁龙8 Gen 3处理器",
+        "第一，要坚持；第二，要创新。",
+        "京A·12345号牌，地址是中关村大街27号",
+        "Flight CA1234 departs at 14:30 from Terminal 3",
+        "call +1 (415) 555-2671 or visit Room 204",
+        "The Boeing 737 MAX and Windows 11; see ISO 9001",
     ] {
         assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
     }

@@ -416,6 +416,31 @@ impl<'a> Scan<'a> {
             let den = numeral::parse_arabic(&digits)?.value;
             return self.fraction(i, self.skip_space(e0), den);
         }
+        // N号: a house, line or plate number (27号, 2号线), unless a date (6月18号 is read
+        // with its month).
+        if self.ch(self.skip_space(e0)) == '号' && !digits.contains('.') {
+            return Some(Outcome::Skip(self.skip_space(e0) + 1));
+        }
+        // Clock times (14:30) and ratios (3.8:36.9) are not quantities.
+        if (self.ch(e0) == ':' && self.ch(e0 + 1).is_ascii_digit()) || (prev == ':' && i >= 2 && self.before(i - 1).is_ascii_digit()) {
+            let mut k = e0;
+            while self.ch(k) == ':' && self.ch(k + 1).is_ascii_digit() {
+                k = self.read_digits(k + 1);
+            }
+            return Some(Outcome::Skip(k));
+        }
+        // Phone numbers: +1 …, (415) 555-2671.
+        let area_code = (prev == '(' || prev == '（') && matches!(self.ch(e0), ')' | '）') && (3..=4).contains(&(e0 - i)) && self.ch(e0 + 1) == ' ' && self.ch(e0 + 2).is_ascii_digit();
+        if prev == '+' || area_code {
+            let mut k = e0;
+            while matches!(self.ch(k), ')' | '）' | ' ' | '-' | '(' | '（') && (self.ch(k + 1).is_ascii_digit() || matches!(self.ch(k + 1), '(' | ' ')) {
+                k += 1;
+                if self.ch(k).is_ascii_digit() {
+                    k = self.read_digits(k);
+                }
+            }
+            return Some(Outcome::Skip(k.max(e0)));
+        }
         // Dates and years.
         if let Some(raw) = self.date_from_arabic(i, e0) {
             return Some(Outcome::Claim(raw));
@@ -597,6 +622,11 @@ impl<'a> Scan<'a> {
         let next = self.ch(e);
         let place = matches!(next, '名' | '位') && !self.at(e, "位于");
         let clause_end = matches!(next, '的' | '，' | '。' | ',' | '；' | '!' | '！' | '\n' | '、' | '\0' | ')' | '）');
+        // 第一，要… at the start of a clause enumerates; 全球第一 ranks.
+        let at_clause_start = i < 2 || matches!(self.chars[i - 2], '，' | '。' | '；' | '：' | '\n' | ',' | ';' | ':' | ' ' | '“' | '（' | '(');
+        if at_clause_start && matches!(next, '，' | '、' | ',' | '：' | ':') {
+            return Some(Outcome::Skip(e));
+        }
         if place || clause_end {
             let end = if place { e + 1 } else { e };
             return Some(Outcome::Claim(Raw { s: i - 1, e: end, kind: ClaimKind::Other, value, high: value, unit: "rank".into(), approx: Approx::Exact, step: 1.0, sig: 1, date: None }));
@@ -941,7 +971,8 @@ impl<'a> Scan<'a> {
             unit_hit = true;
         }
         // A space-separated capitalised Latin word before a bare number: RTX 4090, CES 2024.
-        if !unit_hit && currency.is_none() && self.before(s) == ' ' && is_latin(self.before(s - 1)) {
+        let cjk_unit_only = unit_hit && is_cjk(self.ch(k)) && kind == ClaimKind::Count;
+        if (!unit_hit || cjk_unit_only) && currency.is_none() && self.before(s) == ' ' && s >= 2 && is_latin(self.before(s - 1)) {
             let mut w = s - 1;
             while w > 0 && (is_latin(self.chars[w - 1]) || self.chars[w - 1].is_ascii_digit()) {
                 w -= 1;
@@ -949,6 +980,20 @@ impl<'a> Scan<'a> {
             let word = self.text(w, s - 1);
             if word.chars().any(|c| c.is_ascii_uppercase()) && !is_english_context_word(&word) {
                 return Some(Outcome::Skip(end));
+            }
+        }
+        // A bare number before a product word is part of a name (小米14 Ultra, 骁龙8 Gen 3).
+        if !unit_hit && currency.is_none() && self.ch(end) == ' ' {
+            let mut w = end + 1;
+            while is_latin(self.ch(w)) {
+                w += 1;
+            }
+            const PRODUCT_WORDS: &[&str] = &[
+                "Ultra", "Pro", "Max", "Plus", "Mini", "Lite", "Air", "Edge", "Gen", "Series", "SE", "Neo", "Note",
+                "Fold", "Flip", "Turbo", "GT", "RS", "Sport", "Prime", "Elite", "FE",
+            ];
+            if w > end + 1 && PRODUCT_WORDS.contains(&self.text(end + 1, w).as_str()) && !is_latin(self.ch(w)) {
+                return Some(Outcome::Skip(w));
             }
         }
         // 70多年, 10余家: 多/余 between number and unit.
@@ -1748,7 +1793,7 @@ const NOT_CLASSIFIER_WORDS: &[&str] = &[
     "单价", "笔记", "票房", "集团", "集中", "首先", "首次", "组织", "组成", "批准", "类似", "种类", "款式",
     "口径", "根据", "包括", "幅度", "本身", "本地", "本土", "条件", "项目", "部分", "部门", "部署", "头部",
     "张开", "片面", "块链", "层面", "层次", "场景", "场所", "轮融", "例如", "届时", "只是", "只有", "只要",
-    "所以", "所有", "间隔", "套餐", "支持", "支付", "双方", "对手", "字节",
+    "所以", "所有", "间隔", "套餐", "支持", "支付", "双方", "对手", "字节", "处理", "处于", "处在", "处置", "级市", "次产",
 ];
 
 fn chinese_or_space_after_many(c: char) -> bool {
