@@ -109,3 +109,22 @@ fn formula_is_one_claim_beside_its_parts() {
     assert!(all.iter().any(|c| c.1 == ClaimKind::Formula), "{all:?}");
     assert!(all.iter().any(|c| c.0 == "42万元"), "{all:?}");
 }
+
+#[test]
+fn signs_leading_dots_and_powers() {
+    // A dash glued to the figure is a minus sign, also at the start of a line; a list dash
+    // has a space after it, and a dash between figures is a range.
+    assert_eq!(one("-22.2%").2, "-22.2");
+    assert_eq!(one("增速\n-3.5%，").2, "-3.5");
+    assert_eq!(one("增速 -2.1%").2, "-2.1");
+    assert_eq!(one("- 5个部门").2, "5");
+    assert_eq!(one("工期8-10年").2, "8..10");
+    // A decimal without its leading zero.
+    assert_eq!(one("概率为 .5").2, "0.5");
+    assert_eq!(one("-.25").2, "-0.25");
+    assert!(claims("见 file.5 节").iter().all(|c| c.2 != "0.5"));
+    // Caret powers and scientific notation.
+    assert_eq!(one("2^10").2, "1024");
+    assert_eq!(one("2.5^-1").2, "0.4");
+    assert_eq!(one("-12e-1").2, "-1.2");
+}

@@ -393,6 +393,11 @@ impl<'a> Scan<'a> {
         if prev == '.' && self.before(i - 1).is_ascii_digit() {
             return Some(Outcome::Skip(self.skip_token(i)));
         }
+        // `.5`, `-.5`: a decimal written without its leading zero, where the dot stands at the
+        // start of a line or after a space, a sign or an opening bracket (not `file.5`).
+        if prev == '.' && (i == 1 || matches!(self.chars[i - 2], ' ' | '\n' | '-' | '+' | '(' | '（')) {
+            return self.leading_dot_decimal(i);
+        }
         let e0 = self.read_digits(i);
         let digits = self.text(i, e0);
         // Phone numbers and codes: long digit runs, or dash-joined digit groups.
@@ -430,24 +435,12 @@ impl<'a> Scan<'a> {
         let mut e = e0;
         // A minus sign directly before a figure that stands alone (增速为-2.1%); `5-10` is a
         // range and `- 1` a list marker, so the sign needs no digit or space before it.
-        let negative = prev == '-' && i >= 2 && !self.chars[i - 2].is_ascii_alphanumeric() && !matches!(self.chars[i - 2], ' ' | '\n' | '~' | '-') && !self.at_line_start(i - 1);
+        let negative = self.minus_sign_before(i);
         if negative {
             num.value = -num.value;
             num.high = num.value;
         }
-        // Scientific notation: 2e5, 12.32e+14, 2.789e-1 (nothing Latin glued after it).
-        if matches!(self.ch(e), 'e' | 'E') {
-            let sign = matches!(self.ch(e + 1), '+' | '-');
-            let k3 = if sign { e + 2 } else { e + 1 };
-            let k4 = self.read_digits(k3);
-            if k4 > k3 && !self.text(k3, k4).contains('.') && !is_latin(self.ch(k4)) {
-                let exp: i32 = self.text(if sign && self.ch(e + 1) == '-' { e + 1 } else { k3 }, k4).parse().ok()?;
-                num.value *= 10f64.powi(exp);
-                num.high = num.value;
-                num.step *= 10f64.powi(exp);
-                e = k4;
-            }
-        }
+        e = self.exponent_after(e, &mut num);
         // 1/2的努力, 1/3的用户: a slash fraction read as a share.
         if self.ch(e) == '/' && self.ch(e + 1).is_ascii_digit() && !digits.contains('.') {
             let de = self.read_digits(e + 1);
@@ -487,6 +480,87 @@ impl<'a> Scan<'a> {
         match out {
             Some(Outcome::Claim(mut raw)) if negative && raw.s == i => {
                 raw.s = i - 1;
+                Some(Outcome::Claim(raw))
+            }
+            other => other,
+        }
+    }
+
+    /// Whether the `-` right before the figure at `i` is a minus sign. `5-10` is a range, so
+    /// no digit may stand before it; a list dash is followed by a space (`- 1`), so a dash glued
+    /// to the figure is a sign also at the start of a line (`-22.2%`) or after a space that
+    /// does not follow a figure (`增速 -2.1%`, not `5 -10`).
+    fn minus_sign_before(&self, i: usize) -> bool {
+        if self.before(i) != '-' {
+            return false;
+        }
+        if i == 1 {
+            return true;
+        }
+        let p2 = self.chars[i - 2];
+        match p2 {
+            '\n' => true,
+            ' ' => i == 2 || !(self.chars[i - 3].is_ascii_digit() || matches!(self.chars[i - 3], '%' | '~' | '-')),
+            _ => !p2.is_ascii_alphanumeric() && !matches!(p2, '~' | '-') && !self.at_line_start(i - 1),
+        }
+    }
+
+    /// Scientific and caret notation after the figure ending at `e`: `2e5`, `12.32e+14`,
+    /// `2.789e-1`, `2^5`, `2.5^-1` (nothing Latin glued after it). Applies it to `num` and
+    /// returns the new end. A caret power takes the sign of the figure after the power
+    /// (`-2^2` = -4), and repeated signs of the exponent multiply (`^--2` = `^2`).
+    fn exponent_after(&self, e: usize, num: &mut Numeral) -> usize {
+        if matches!(self.ch(e), 'e' | 'E') {
+            let sign = matches!(self.ch(e + 1), '+' | '-');
+            let k3 = if sign { e + 2 } else { e + 1 };
+            let k4 = self.read_digits(k3);
+            if k4 > k3 && !self.text(k3, k4).contains('.') && !is_latin(self.ch(k4)) {
+                let Ok(exp) = self.text(k3, k4).parse::<i32>() else { return e };
+                let exp = if sign && self.ch(e + 1) == '-' { -exp } else { exp };
+                num.value *= 10f64.powi(exp);
+                num.high = num.value;
+                num.step *= 10f64.powi(exp);
+                return k4;
+            }
+        }
+        if self.ch(e) == '^' {
+            let mut k = e + 1;
+            let mut negative_exp = false;
+            while matches!(self.ch(k), '+' | '-') {
+                negative_exp ^= self.ch(k) == '-';
+                k += 1;
+            }
+            let k4 = self.read_digits(k);
+            if k4 > k && !is_latin(self.ch(k4)) && !self.ch(k4).is_ascii_digit() {
+                let Ok(exp) = self.text(k, k4).parse::<f64>() else { return e };
+                let exp = if negative_exp { -exp } else { exp };
+                let v = num.value.abs().powf(exp).copysign(num.value);
+                if v.is_finite() {
+                    *num = Numeral { value: v, high: v, step: 0.0, sig: num.sig, vague: false };
+                    return k4;
+                }
+            }
+        }
+        e
+    }
+
+    /// `.5`, `-.5`, `.23456`: the digits at `i` after a dot at `i - 1`.
+    fn leading_dot_decimal(&self, i: usize) -> Option<Outcome> {
+        let e0 = self.read_digits(i);
+        if self.ch(e0) == '.' {
+            return Some(Outcome::Skip(self.skip_token(i)));
+        }
+        let mut num = numeral::parse_arabic(&format!("0.{}", self.text(i, e0)))?;
+        let s = i - 1;
+        let negative = self.minus_sign_before(s);
+        if negative {
+            num.value = -num.value;
+            num.high = num.value;
+        }
+        let e = self.exponent_after(e0, &mut num);
+        match self.finish_number(s, e, num, false) {
+            Some(Outcome::Claim(mut raw)) if negative && raw.s == s => {
+                raw.s = s - 1;
                 Some(Outcome::Claim(raw))
             }
             other => other,
