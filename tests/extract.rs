@@ -128,3 +128,37 @@ fn signs_leading_dots_and_powers() {
     assert_eq!(one("2.5^-1").2, "0.4");
     assert_eq!(one("-12e-1").2, "-1.2");
 }
+
+#[test]
+fn magnitudes_after_lower_places_and_prefix_units() {
+    // A larger magnitude after an Arabic figure with lower places scales the whole.
+    assert_eq!(one("预算3千5百万元").2, "35000000");
+    assert_eq!(one("10万万").2, "1000000000");
+    assert_eq!(one("7 万5 千4 百").2, "75400");
+    // 兆 before a unit is the prefix mega.
+    let c = one("装机五十兆瓦");
+    assert_eq!((c.2.as_str(), c.3.as_str()), ("50", "MW"));
+    assert_eq!(one("五十兆字节").3, "MB");
+    // Lowercase m: metres, but million after a currency sign.
+    assert_eq!(one("水深超过250m").3, "m");
+    assert_eq!(one("a £5m deal").2, "5000000");
+}
+
+#[test]
+fn liang_and_dozen_after_numerals() {
+    // A final 两 after a unit or digit is the weight unit (32 is 三十二, never 三十两).
+    for (text, v) in [("三十两银子", "30"), ("二两", "2"), ("两万两", "20000"), ("三千两百两", "3200")] {
+        let c = one(text);
+        assert_eq!((c.2.as_str(), c.3.as_str()), (v, "liang"), "{text}");
+    }
+    // 一两 / 三两 are "one or two", "two or three": no liang.
+    assert!(claims("说了一两句话").iter().all(|c| c.3 != "liang"));
+    assert!(claims("三两下就搞定").is_empty());
+    assert_eq!(one("一两天").2, "1..2");
+    // 打 is a dozen when it stands alone after the figure.
+    assert_eq!(one("十打苹果").2, "120");
+    assert_eq!(one("买了一打。").2, "12");
+    for text in ["一打电话就来", "五打一", "三打白骨精", "他一打开门"] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+}

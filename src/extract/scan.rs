@@ -252,6 +252,10 @@ impl<'a> Scan<'a> {
             if entry.0.chars().next().unwrap().is_ascii_alphabetic() && entry.0.len() <= 2 && self.ch(i + n).is_ascii_digit() {
                 continue;
             }
+            // `5m users`: a lone m before an English word is the news writers' million.
+            if entry.0 == "m" && self.ch(i + 1) == ' ' && is_latin(self.ch(i + 2)) {
+                continue;
+            }
             best = Some((n, entry));
         }
         best
@@ -595,13 +599,17 @@ impl<'a> Scan<'a> {
                 break;
             }
             let Ok(d) = digits.parse::<f64>() else { break };
-            if let Some((n, m)) = self.cn_magnitude_at(de).filter(|&(_, m)| m < f) {
+            // `7 万5 千4 百`: a space may stand between the digits and their magnitude.
+            let dm = self.skip_space(de);
+            // 3千5百万: only 百 belongs to the lower place; the 万 after it scales the whole.
+            let single = numeral::chinese_small_unit(self.ch(dm)).map(|m| (1, m));
+            if let Some((n, m)) = self.cn_magnitude_at(dm).filter(|&(_, m)| m < f).or(single.filter(|&(_, m)| m < f)) {
                 if d * m >= f {
                     break;
                 }
                 add += d * m;
                 step = Some(m);
-                pos = de + n;
+                pos = dm + n;
                 f = m;
                 continue;
             }
@@ -848,6 +856,15 @@ impl<'a> Scan<'a> {
                     num.step = step;
                     end = e2;
                 }
+                // 3千5百万, 2千零30万, 10万万: a larger magnitude after them multiplies the whole.
+                if let Some((n2, f2)) = self.cn_magnitude_at(end).filter(|&(_, f2)| f2 >= 1e4 && f2 >= f) {
+                    if num.value * f2 < 1e16 {
+                        num.value *= f2;
+                        num.high *= f2;
+                        num.step *= f2;
+                        end += n2;
+                    }
+                }
             } else if matches!(self.ch(k), '多' | '余') {
                 let k1 = self.skip_space(k + 1);
                 if let Some((n, f)) = self.cn_magnitude_at(k1).filter(|&(_, f)| f >= 1e4) {
@@ -873,10 +890,12 @@ impl<'a> Scan<'a> {
                 }
             }
             // Glued M/B/K/T after a currency amount or before a unit: $5B, 1M token.
-            if !hit && k == end && matches!(self.ch(end), 'M' | 'B' | 'K' | 'k' | 'T') && !is_latin(self.ch(end + 1)) && !self.ch(end + 1).is_ascii_digit() {
+            // After a currency sign a lowercase m is million too (£5m); elsewhere it is metres.
+            let money_m = currency.is_some() && self.ch(end) == 'm';
+            if !hit && k == end && (money_m || matches!(self.ch(end), 'M' | 'B' | 'K' | 'k' | 'T')) && !is_latin(self.ch(end + 1)) && !self.ch(end + 1).is_ascii_digit() {
                 let f = match self.ch(end) {
                     'K' | 'k' => 1e3,
-                    'M' => 1e6,
+                    'M' | 'm' => 1e6,
                     'B' => 1e9,
                     _ => 1e12,
                 };
@@ -1003,11 +1022,29 @@ impl<'a> Scan<'a> {
             unit_hit = true;
         }
         // 1234两: 两 after Arabic digits is the weight unit liang (50 g), not "two".
-        if !unit_hit && !chinese && end == e && self.ch(k) == '两' && !starts_cn_numeral(self.ch(k + 1)) && self.ch(k + 1) != '个' {
+        // (After Chinese numerals `chinese()` leaves a final 两 out of the numeral only when it
+        // is the unit.)
+        if !unit_hit && end == e && self.ch(k) == '两' && !starts_cn_numeral(self.ch(k + 1)) && self.ch(k + 1) != '个' {
             kind = ClaimKind::Measure;
             unit = "liang".into();
             end = k + 1;
             unit_hit = true;
+        }
+        // 十打苹果, 一打: 打 after a figure is a dozen when it is a word of its own (not 打开,
+        // 打造) and no figure follows (五打一 is a fight). After 一 it reads "as soon as"
+        // (一打电话就…), so 一打 counts only at the end of a clause.
+        if !unit_hit && currency.is_none() && end == e && self.ch(k) == '打' && !vague && self.word_at(k).1 == k + 1 {
+            let next = self.ch(k + 1);
+            let clause_end = !is_cjk(next) && !next.is_ascii_alphanumeric() || next == '的';
+            let one = num.value == 1.0;
+            if !next.is_ascii_digit() && !starts_cn_numeral(next) && (clause_end || !one) {
+                num.value *= 12.0;
+                num.high *= 12.0;
+                num.step *= 12.0;
+                unit = "个".into();
+                end = k + 1;
+                unit_hit = true;
+            }
         }
         if !unit_hit && !chinese && end == e && self.ch(e) == 'h' {
             kind = ClaimKind::Duration;
@@ -1447,6 +1484,21 @@ impl<'a> Scan<'a> {
         while starts_cn_numeral(self.ch(e)) || ((self.ch(e) == '点' || self.ch(e) == '點') && starts_cn_numeral(self.ch(e + 1))) {
             e += 1;
         }
+        // 五十兆瓦, 五十兆字节: 兆 before a unit is the prefix mega, not the numeral 10^12.
+        if e > i + 1 && self.ch(e - 1) == '兆' && self.unit_at(e - 1).map_or(false, |(n, _)| n >= 2) {
+            e -= 1;
+        }
+        // 三十两, 二两, 两万两, 三千两百两: 两 never ends a numeral after a unit or a digit (32 is
+        // 三十二), so a final 两 there is the weight unit liang. 一两 and 三两 stay "one or two",
+        // "two or three" (一两句, 三两下), and 两 before a unit or numeral is still "two".
+        let liang = e > i + 1
+            && self.ch(e - 1) == '两'
+            && !matches!(self.ch(e - 2), '一' | '三' | '两')
+            && self.unit_at(e).is_none()
+            && !starts_cn_numeral(self.ch(e));
+        if liang {
+            e -= 1;
+        }
         let text = self.text(i, e);
         // A lone financial numeral (拾起, 伍仁, 陆地, 肆意) counts only as a word of its own.
         if e == i + 1 && "壹贰叁肆伍陆柒捌玖拾佰仟".contains(c) && self.word_at(i) != (i, i + 1) {
@@ -1482,7 +1534,7 @@ impl<'a> Scan<'a> {
         let (ls, le) = self.word_at(e - 1);
         if le > e && ls < e {
             let ext = self.text(e, le);
-            let unit_like = self.unit_at(e).is_some() || ext.starts_with('年') || ext.starts_with('月') || ext.starts_with('多') || ext.starts_with('余') || ext.starts_with('番') || ext.starts_with('成') || ext.starts_with('折') || ext.starts_with("分之");
+            let unit_like = self.unit_at(e).is_some() || ext.starts_with('年') || ext.starts_with('月') || ext.starts_with('多') || ext.starts_with('余') || ext.starts_with('番') || ext.starts_with('成') || ext.starts_with('折') || ext.starts_with("分之") || (liang && ext.starts_with('两')) || ext == "打";
             if !unit_like {
                 return Some(Outcome::Skip(le));
             }
