@@ -162,3 +162,27 @@ fn liang_and_dozen_after_numerals() {
         assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
     }
 }
+
+#[test]
+fn comparisons_bounds_and_tenths() {
+    let bound = |text: &str| {
+        let all = extract_text(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        (all[0].value, all[0].approx)
+    };
+    // 比 X 高/低, a bound after a spaced figure, ASCII comparison operators.
+    assert_eq!(bound("身高比 170 低"), (170.0, Approx::Under));
+    assert_eq!(bound("他的年龄比三十大一些"), (30.0, Approx::Over));
+    assert_eq!(bound("身高比170厘米高"), (170.0, Approx::Over));
+    assert_eq!(bound("身高在 170 之下"), (170.0, Approx::Under));
+    assert_eq!(bound("找出 <= 100 的质数"), (100.0, Approx::AtMost));
+    assert_eq!(bound("x > 5"), (5.0, Approx::Over));
+    // 比 before a non-figure word is no bound; 三大 + noun is no comparison.
+    assert!(claims("比三大运营商多").iter().all(|c| c.2 != "30"));
+    // 七成六 is 76%; a digit that starts the next figure stays out.
+    assert_eq!(one("七成六的用户").2, "76");
+    assert_eq!(claims("七成六个人")[0].2, "70");
+    // Signed numerators and a spaced 又.
+    assert_eq!(one("负3分之负157").2, "52.3333333333");
+    assert_eq!(one("三百五十 又 3分之1").2, "350.333333333");
+}

@@ -128,6 +128,8 @@ pub const HEDGES_BEFORE: &[(&str, Approx)] = &[
     ("小于或等于", Approx::AtMost), ("大于等于", Approx::AtLeast), ("小于等于", Approx::AtMost),
     ("不小于", Approx::AtLeast), ("不大于", Approx::AtMost), ("不多于", Approx::AtMost),
     ("≥", Approx::AtLeast), ("≤", Approx::AtMost), ("⩾", Approx::AtLeast), ("⩽", Approx::AtMost),
+    ("≧", Approx::AtLeast), ("≦", Approx::AtMost), (">=", Approx::AtLeast), ("<=", Approx::AtMost),
+    ("> =", Approx::AtLeast), ("< =", Approx::AtMost), (">", Approx::Over), ("<", Approx::Under),
     ("不超过", Approx::AtMost), ("不低于", Approx::AtLeast), ("不少于", Approx::AtLeast),
     ("大约", Approx::About), ("大概", Approx::About), ("约合", Approx::About), ("约为", Approx::About),
     ("估计", Approx::About), ("预计", Approx::About), ("将近", Approx::Under), ("接近", Approx::Under),

@@ -419,7 +419,7 @@ impl<'a> Scan<'a> {
             if (next == '.' && !after.is_ascii_digit()) || next == '、' || next == ')' || next == '）' {
                 return Some(Outcome::Skip(e0 + 1));
             }
-            if next == ' ' && !digits.contains('.') && digits.len() <= 2 && self.unit_at(e0 + 1).is_none() && !self.magnitude_follows(e0 + 1) {
+            if next == ' ' && !digits.contains('.') && digits.len() <= 2 && self.unit_at(e0 + 1).is_none() && !self.magnitude_follows(e0 + 1) && !matches!(after, '成' | '折') {
                 return Some(Outcome::Skip(e0));
             }
         }
@@ -920,7 +920,9 @@ impl<'a> Scan<'a> {
         let mut kind = ClaimKind::Count;
         let mut unit = String::new();
         let mut unit_hit = false;
-        if let Some((n, entry)) = self.unit_at(k) {
+        // 比三十大一些: the adjective after a compared figure is no classifier (三十大).
+        let mut compared_with = self.comparative_after(start, k);
+        if let Some((n, entry)) = self.unit_at(k).filter(|_| compared_with.is_none()) {
             // 兆 followed by 瓦: the unit wins (handled by longest match above).
             let ok = !(entry.2 == ClaimKind::Count && self.unit_is_word_start(k, n))
                 && !(entry.0 == "度" );
@@ -995,7 +997,17 @@ impl<'a> Scan<'a> {
             }
             if self.ch(k) == '成' && num.value <= 10.0 && !matches!(self.ch(k + 1), '为' | '本' | '立' | '功' | '果' | '长' | '员' | '熟' | '交' | '都' | '品' | '型' | '效' | '就' | '绩' | '分' | '年' | '人' | '像' | '全' | '批' | '了') {
                 // 三成半: and a half tenth.
-                let half = if self.ch(k + 1) == '半' && !self.half_starts_word(k + 1) { 5.0 } else { 0.0 };
+                let mut half = if self.ch(k + 1) == '半' && !self.half_starts_word(k + 1) { 5.0 } else { 0.0 };
+                // 七成六, 八成五: one more digit after 成 is the next place (76%), when it ends
+                // the numeral (not 七成六个人, 七成五十岁以上).
+                let after = self.ch(k + 2);
+                if half == 0.0 && !vague && num.value.fract() == 0.0 && num.value < 10.0 {
+                    if let Some(d) = numeral::chinese_digit(self.ch(k + 1)).filter(|&d| d > 0) {
+                        if !numeral::is_chinese_numeral_char(after) && !after.is_ascii_digit() && self.unit_at(k + 2).is_none() && !matches!(after, '成' | '折' | '%') {
+                            half = d as f64;
+                        }
+                    }
+                }
                 let v = num.value * 10.0 + half;
                 let e_end = if half > 0.0 { k + 2 } else { k + 1 };
                 return Some(Outcome::Claim(Raw { s: start, e: e_end, kind: ClaimKind::Percent, value: v, high: num.high * 10.0 + half, unit: "%".into(), approx: if vague { Approx::Vague } else { Approx::Exact }, step: num.step * 10.0, sig: num.sig, date: None }));
@@ -1086,8 +1098,12 @@ impl<'a> Scan<'a> {
             end += 1;
             approx = Approx::Over;
         }
-        // Chinese numerals need a unit (or another quantity marker) to be a claim.
-        if chinese && !unit_hit && currency.is_none() {
+        if compared_with.is_none() && unit_hit {
+            compared_with = self.comparative_after(start, self.skip_space(end));
+        }
+        // Chinese numerals need a unit (or another quantity marker) to be a claim; a
+        // comparison (比三十大) makes one a bound.
+        if chinese && !unit_hit && currency.is_none() && compared_with.is_none() {
             let core = self.text(s, e);
             // 万 or 亿 alone is no amount without a unit (千亿, 万亿 are).
             let only_units = core.chars().count() == 1 && start == s && core.chars().all(|c| numeral::chinese_big_unit(c).is_some());
@@ -1108,14 +1124,16 @@ impl<'a> Scan<'a> {
         if !chinese && !unit_hit && currency.is_none() && end == e {
             let k2 = self.skip_space(e);
             // A comparison before the number (大于10且…, 最多100最少20) marks a quantity.
-            let compared = self.hedge_before(s).0 != Approx::Exact;
+            // So does a bound after it (170 之下, 100以上) or a comparison around it (比 170 低).
+            let bound_after = HEDGES_AFTER.iter().any(|(h, _)| *h != "内" && self.at(k2, h));
+            let compared = self.hedge_before(s).0 != Approx::Exact || bound_after || compared_with.is_some();
             if is_cjk(self.ch(k2)) && !compared && !matches!(self.ch(k2), '的' | '和' | '与' | '或' | '及' | '至' | '到' | '多' | '余' | '左' | '以' | '上' | '万' | '亿' | '是' | '为' | '在') {
                 return Some(Outcome::Skip(e));
             }
             let b = if self.before(s) == ' ' { s - 1 } else { s };
             if self.before(s) == ' ' && is_cjk(self.before(b)) && !self.text(s, e).contains('.') && self.ch(k2) != '%' {
                 let (h, _) = self.hedge_before(s);
-                if h == Approx::Exact && !matches!(self.before(b), '为' | '达' | '是' | '有' | '共' | '计' | '约' | '近' | '超' | '逾' | '仅') {
+                if h == Approx::Exact && !compared && !matches!(self.before(b), '为' | '达' | '是' | '有' | '共' | '计' | '约' | '近' | '超' | '逾' | '仅') {
                     return Some(Outcome::Skip(e));
                 }
             }
@@ -1170,7 +1188,7 @@ impl<'a> Scan<'a> {
         // Hedges before and after.
         let (happrox, _) = self.hedge_before(start);
         if approx == Approx::Exact {
-            approx = happrox;
+            approx = compared_with.unwrap_or(happrox);
         }
         let ka = self.skip_space(end);
         for (h, a) in HEDGES_AFTER {
@@ -1193,6 +1211,24 @@ impl<'a> Scan<'a> {
             raw.kind = ClaimKind::Range;
         }
         Some(Outcome::Claim(raw))
+    }
+
+    /// `比170低`, `比 170 低`, `比三十大一些`: a figure after 比 and before a comparative
+    /// adjective at `k` is a bound (higher/more: over; lower/less: under). The adjective must
+    /// end there or take a degree complement (一些, 得多, 了, 出), so that 比三大运营商多 (the
+    /// three big operators) stays out.
+    fn comparative_after(&self, s: usize, k: usize) -> Option<Approx> {
+        let b = if self.before(s) == ' ' { s - 1 } else { s };
+        if self.before(b) != '比' {
+            return None;
+        }
+        let approx = match self.ch(k) {
+            '高' | '多' | '大' | '长' | '重' | '贵' | '快' => Approx::Over,
+            '低' | '少' | '小' | '短' | '轻' | '矮' | '慢' => Approx::Under,
+            _ => return None,
+        };
+        let next = self.ch(k + 1);
+        (!is_cjk(next) || "一些得了很点出的".contains(next)).then_some(approx)
     }
 
     /// Whether the sentence around `[s, e)` holds another Arabic figure.
@@ -1566,6 +1602,9 @@ impl<'a> Scan<'a> {
     /// ten from 100 up (百分之五, 万分之三), a fraction otherwise; `X又D分之N` adds a whole part.
     fn fraction(&self, i: usize, e: usize, den: f64) -> Option<Outcome> {
         let k = self.skip_space(e + 2);
+        // 负3分之负157: a signed numerator.
+        let negative_numerator = matches!(self.ch(k), '负' | '負') && (starts_cn_numeral(self.ch(k + 1)) || self.ch(k + 1).is_ascii_digit());
+        let k = if negative_numerator { k + 1 } else { k };
         let mut e2 = k;
         while starts_cn_numeral(self.ch(e2)) || self.ch(e2).is_ascii_digit() || ((self.ch(e2) == '点' || self.ch(e2) == '.') && e2 > k) {
             e2 += 1;
@@ -1575,13 +1614,18 @@ impl<'a> Scan<'a> {
         while e2 > k + 1 && parse(&self.text(k, e2)).is_none() {
             e2 -= 1;
         }
-        let numr = parse(&self.text(k, e2))?;
+        let mut numr = parse(&self.text(k, e2))?;
+        if negative_numerator {
+            (numr.value, numr.high) = (-numr.high, -numr.value);
+        }
         if den == 0.0 {
             return Some(Outcome::Skip(e2));
         }
         let approx = self.hedge_before(i).0;
         // 百分之, 千分之, 万分之, 百万分之: rates written per power of ten are percentages.
-        if den >= 100.0 && (den.log10() - den.log10().round()).abs() < 1e-9 && self.before(i) != '又' {
+        // `X又D分之N`, also with a space after 又 (digits keep the space the CJK ones lose).
+        let you = if self.before(i) == '又' { Some(i - 1) } else if self.before(i) == ' ' && i >= 2 && self.chars[i - 2] == '又' { Some(i - 2) } else { None };
+        if den >= 100.0 && (den.log10() - den.log10().round()).abs() < 1e-9 && you.is_none() {
             let (v, h) = (numr.value * 100.0 / den, numr.high * 100.0 / den);
             let approx = if numr.vague { Approx::Vague } else { approx };
             return Some(Outcome::Claim(Raw { s: i, e: e2, kind: ClaimKind::Percent, value: v, high: h, unit: "%".into(), approx, step: numr.step * 100.0 / den, sig: numr.sig, date: None }));
@@ -1589,12 +1633,12 @@ impl<'a> Scan<'a> {
         let mut v = numr.value / den;
         let mut s = i;
         // 三百五十又三分之一, 3又一千分之23: a whole part before 又.
-        if self.before(i) == '又' {
-            let mut w = i - 1;
+        if let Some(you) = you {
+            let mut w = you;
             while w > 0 && (starts_cn_numeral(self.chars[w - 1]) || self.chars[w - 1].is_ascii_digit() || self.chars[w - 1] == '.') {
                 w -= 1;
             }
-            let whole_text = self.text(w, i - 1);
+            let whole_text = self.text(w, you);
             if let Some(whole) = numeral::parse_arabic(&whole_text).or_else(|| numeral::parse_chinese(&whole_text)) {
                 v += whole.value;
                 s = w;
