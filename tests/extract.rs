@@ -186,3 +186,20 @@ fn comparisons_bounds_and_tenths() {
     assert_eq!(one("负3分之负157").2, "52.3333333333");
     assert_eq!(one("三百五十 又 3分之1").2, "350.333333333");
 }
+
+#[test]
+fn spaced_figures_chapters_and_colloquial_yuan() {
+    // Spaces between a figure and its unit or magnitude, and between magnitude groups.
+    assert_eq!(one("1000  万").2, "10000000");
+    assert_eq!(one("增长 2.4   个百分点").1, ClaimKind::PercentPoint);
+    assert_eq!(one("7万 5千 4百").2, "75400");
+    // 章/节 count chapters and sections; 节能, 章程 are words.
+    assert_eq!(one("全书共十二章").2, "12");
+    assert!(claims("5节能灯").is_empty());
+    // 块 ending a clause about paying is the colloquial yuan, otherwise it counts pieces.
+    let c = one("花费我三块");
+    assert_eq!((c.1, c.3.as_str()), (ClaimKind::Money, "CNY"));
+    let c = one("切成三块");
+    assert_eq!((c.1, c.3.as_str()), (ClaimKind::Count, "块"));
+    assert_eq!(one("三块蛋糕").3, "块");
+}

@@ -99,7 +99,8 @@ pub const UNITS: &[UnitEntry] = &[
     ("趟", "趟", Count), ("所", "所", Count), ("床", "床", Count), ("口", "口", Count),
     ("粒", "粒", Count), ("根", "根", Count), ("匹", "匹", Count), ("对", "对", Count),
     ("双", "双", Count), ("包", "包", Count), ("幅", "幅", Count), ("门", "门", Count),
-    ("款", "款", Count), ("级", "级", Count), ("码", "码", Count),
+    ("款", "款", Count), ("级", "级", Count), ("码", "码", Count), ("章", "章", Count),
+    ("节", "节", Count),
 ];
 
 /// Chinese magnitude words after an Arabic number (longest first).

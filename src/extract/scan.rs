@@ -226,8 +226,9 @@ impl<'a> Scan<'a> {
         if i == 0 { '\0' } else { self.chars[i - 1] }
     }
 
+    /// Past the spaces at `i` (justified or OCR'd text pads a figure from its unit: `2.4   个百分点`).
     fn skip_space(&self, mut i: usize) -> usize {
-        if self.ch(i) == ' ' {
+        while self.ch(i) == ' ' {
             i += 1;
         }
         i
@@ -589,7 +590,9 @@ impl<'a> Scan<'a> {
         let mut step = None;
         loop {
             let zero = self.ch(pos) == '零';
-            let j = if zero { pos + 1 } else { pos };
+            // `7万 5千 4百`: a lower group after a space counts only with its own magnitude.
+            let spaced = self.ch(pos) == ' ' && self.ch(pos + 1).is_ascii_digit();
+            let j = if zero || spaced { pos + 1 } else { pos };
             if !self.ch(j).is_ascii_digit() {
                 break;
             }
@@ -614,7 +617,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let places = f.log10().round() as usize;
-            if (zero || de - j == places) && d < f && self.unit_at(de).map_or(true, |(_, u)| u.2 != ClaimKind::Duration) {
+            if !spaced && (zero || de - j == places) && d < f && self.unit_at(de).map_or(true, |(_, u)| u.2 != ClaimKind::Duration) {
                 add += d;
                 step = Some(1.0);
                 pos = de;
@@ -944,6 +947,12 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        // 花了我三块, 售价十五块: 块 ending the clause after a word of paying or pricing is the
+        // colloquial yuan; elsewhere it counts pieces (三块蛋糕, 切成三块).
+        if unit_hit && unit == "块" && !is_cjk(self.ch(end)) && self.clause_before_has(start, &['花', '付', '价', '值', '赚', '费', '钱']) {
+            kind = ClaimKind::Money;
+            unit = "CNY".into();
+        }
         // 五元三毛, 50元6角3分, 两美元又三美分: smaller coins after the main unit.
         if unit_hit && kind == ClaimKind::Money && matches!(unit.as_str(), "CNY" | "USD") {
             let coins: &[(&str, f64)] = if unit == "CNY" { &[("角", 0.1), ("毛", 0.1), ("分", 0.01)] } else { &[("美分", 0.01)] };
@@ -1229,6 +1238,18 @@ impl<'a> Scan<'a> {
         };
         let next = self.ch(k + 1);
         (!is_cjk(next) || "一些得了很点出的".contains(next)).then_some(approx)
+    }
+
+    /// Whether the clause before `s` (back to a comma or sentence end) holds one of `chars`.
+    fn clause_before_has(&self, s: usize, chars: &[char]) -> bool {
+        let mut b = s;
+        while b > 0 && !matches!(self.chars[b - 1], '，' | ',' | '。' | '；' | ';' | '\n' | '！' | '？' | '!' | '?') {
+            b -= 1;
+            if chars.contains(&self.chars[b]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the sentence around `[s, e)` holds another Arabic figure.
@@ -1870,7 +1891,8 @@ const NOT_CLASSIFIER_WORDS: &[&str] = &[
     "单价", "笔记", "票房", "集团", "集中", "首先", "首次", "组织", "组成", "批准", "类似", "种类", "款式",
     "口径", "根据", "包括", "幅度", "本身", "本地", "本土", "条件", "项目", "部分", "部门", "部署", "头部",
     "张开", "片面", "块链", "层面", "层次", "场景", "场所", "轮融", "例如", "届时", "只是", "只有", "只要",
-    "所以", "所有", "间隔", "套餐", "支持", "支付", "双方", "对手", "字节",
+    "所以", "所有", "间隔", "套餐", "支持", "支付", "双方", "对手", "字节", "章程", "节点", "节约",
+    "节能", "节省", "节目", "节日", "节奏",
 ];
 
 fn chinese_or_space_after_many(c: char) -> bool {
