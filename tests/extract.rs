@@ -203,3 +203,13 @@ fn spaced_figures_chapters_and_colloquial_yuan() {
     assert_eq!((c.1, c.3.as_str()), (ClaimKind::Count, "块"));
     assert_eq!(one("三块蛋糕").3, "块");
 }
+
+#[test]
+fn comparison_frames_that_are_no_bounds() {
+    // An attributive comparison (25倍大的模型) or a multiple states the figure exactly.
+    let c = &extract_text("它比 25 倍大的模型更强")[0];
+    assert_eq!((c.value, c.approx), (25.0, Approx::Exact));
+    assert!(extract_text("比170高的人").iter().all(|c| c.approx == Approx::Exact));
+    // Mixed numbers before 的.
+    assert_eq!(one("约 1 1/2的用户").2, "1.5");
+}

@@ -413,6 +413,15 @@ impl<'a> Scan<'a> {
             }
             return Some(Outcome::Skip(k));
         }
+        // `1 1/2的`: a whole number, a space and a slash fraction read as a share.
+        if self.ch(e0) == ' ' && !digits.contains('.') {
+            if let Some((frac, fe)) = self.slash_share(e0 + 1) {
+                let v = digits.parse::<f64>().ok()? + frac;
+                let s = if self.minus_sign_before(i) { i - 1 } else { i };
+                let v = if s < i { -v } else { v };
+                return Some(Outcome::Claim(Raw { s, e: fe, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx: self.hedge_before(s).0, step: 0.0, sig: 3, date: None }));
+            }
+        }
         // List markers and section numbers at line start: `1.`, `2、`, `03 `.
         if self.at_line_start(i) {
             let next = self.ch(e0);
@@ -447,16 +456,10 @@ impl<'a> Scan<'a> {
         }
         e = self.exponent_after(e, &mut num);
         // 1/2的努力, 1/3的用户: a slash fraction read as a share.
-        if self.ch(e) == '/' && self.ch(e + 1).is_ascii_digit() && !digits.contains('.') {
-            let de = self.read_digits(e + 1);
-            let den_text = self.text(e + 1, de);
-            if self.ch(de) == '的' && !den_text.contains('.') {
-                let den: f64 = den_text.parse().ok()?;
-                if den > 0.0 {
-                    let v = num.value / den;
-                    let s = if negative { i - 1 } else { i };
-                    return Some(Outcome::Claim(Raw { s, e: de, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx: self.hedge_before(s).0, step: 0.0, sig: 3, date: None }));
-                }
+        if e == e0 {
+            if let Some((v, de)) = self.slash_share(i) {
+                let (s, v) = if negative { (i - 1, -v) } else { (i, v) };
+                return Some(Outcome::Claim(Raw { s, e: de, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx: self.hedge_before(s).0, step: 0.0, sig: 3, date: None }));
             }
         }
         // Exponent: 3.15*10^23, 3.15×10^23
@@ -547,6 +550,21 @@ impl<'a> Scan<'a> {
             }
         }
         e
+    }
+
+    /// `a/b的` at `i` (whole numbers; 的 after it marks a share, not a date): its value and end.
+    fn slash_share(&self, i: usize) -> Option<(f64, usize)> {
+        let e = self.read_digits(i);
+        if e == i || self.ch(e) != '/' || !self.ch(e + 1).is_ascii_digit() || self.text(i, e).contains('.') {
+            return None;
+        }
+        let de = self.read_digits(e + 1);
+        let den_text = self.text(e + 1, de);
+        if self.ch(de) != '的' || den_text.contains('.') {
+            return None;
+        }
+        let (num, den): (f64, f64) = (self.text(i, e).parse().ok()?, den_text.parse().ok()?);
+        (den > 0.0).then(|| (num / den, de))
     }
 
     /// `.5`, `-.5`, `.23456`: the digits at `i` after a dot at `i - 1`.
@@ -1107,7 +1125,8 @@ impl<'a> Scan<'a> {
             end += 1;
             approx = Approx::Over;
         }
-        if compared_with.is_none() && unit_hit {
+        // (比 25 倍大的模型: a multiple is the size of the difference, not a bound.)
+        if compared_with.is_none() && unit_hit && kind != ClaimKind::Multiple {
             compared_with = self.comparative_after(start, self.skip_space(end));
         }
         // Chinese numerals need a unit (or another quantity marker) to be a claim; a
@@ -1225,7 +1244,7 @@ impl<'a> Scan<'a> {
     /// `比170低`, `比 170 低`, `比三十大一些`: a figure after 比 and before a comparative
     /// adjective at `k` is a bound (higher/more: over; lower/less: under). The adjective must
     /// end there or take a degree complement (一些, 得多, 了, 出), so that 比三大运营商多 (the
-    /// three big operators) stays out.
+    /// three big operators) and 比 25 倍大的模型 (attributive) stay out.
     fn comparative_after(&self, s: usize, k: usize) -> Option<Approx> {
         let b = if self.before(s) == ' ' { s - 1 } else { s };
         if self.before(b) != '比' {
@@ -1237,7 +1256,7 @@ impl<'a> Scan<'a> {
             _ => return None,
         };
         let next = self.ch(k + 1);
-        (!is_cjk(next) || "一些得了很点出的".contains(next)).then_some(approx)
+        (!is_cjk(next) || "一些得了很点出".contains(next)).then_some(approx)
     }
 
     /// Whether the clause before `s` (back to a comma or sentence end) holds one of `chars`.
