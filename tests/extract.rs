@@ -213,3 +213,15 @@ fn comparison_frames_that_are_no_bounds() {
     // Mixed numbers before 的.
     assert_eq!(one("约 1 1/2的用户").2, "1.5");
 }
+
+#[test]
+fn distractors_near_the_new_forms() {
+    // 三两个 is "two or three", never 32; an HTML tag is no comparison; exponents and
+    // arithmetic are no figures of their own; 一节 is an article like 一个.
+    assert_eq!(one("三两个人").2, "2..3");
+    assert_eq!(extract_text("<div>5</div>")[0].approx, Approx::Exact);
+    assert!(claims("x^2").is_empty());
+    assert!(claims("2^31-1").iter().all(|c| c.2 != "2147483648"));
+    assert!(claims("一节课").is_empty());
+    assert!(claims("RTX 4090 比 3090 快").is_empty());
+}

@@ -398,6 +398,10 @@ impl<'a> Scan<'a> {
         if prev == '.' && self.before(i - 1).is_ascii_digit() {
             return Some(Outcome::Skip(self.skip_token(i)));
         }
+        // The exponent of `x^2` is no quantity of its own.
+        if prev == '^' {
+            return Some(Outcome::Skip(self.read_digits(i)));
+        }
         // `.5`, `-.5`: a decimal written without its leading zero, where the dot stands at the
         // start of a line or after a space, a sign or an opening bracket (not `file.5`).
         if prev == '.' && (i == 1 || matches!(self.chars[i - 2], ' ' | '\n' | '-' | '+' | '(' | '（')) {
@@ -539,7 +543,9 @@ impl<'a> Scan<'a> {
                 k += 1;
             }
             let k4 = self.read_digits(k);
-            if k4 > k && !is_latin(self.ch(k4)) && !self.ch(k4).is_ascii_digit() {
+            // `2^31-1` is arithmetic, not a figure (nor a range).
+            let operator_after = matches!(self.ch(k4), '-' | '+' | '*' | '/' | '×') && self.ch(k4 + 1).is_ascii_digit();
+            if k4 > k && !is_latin(self.ch(k4)) && !self.ch(k4).is_ascii_digit() && !operator_after {
                 let Ok(exp) = self.text(k, k4).parse::<f64>() else { return e };
                 let exp = if negative_exp { -exp } else { exp };
                 let v = num.value.abs().powf(exp).copysign(num.value);
@@ -1182,7 +1188,7 @@ impl<'a> Scan<'a> {
         // It counts when another figure in the sentence rests on it (一台服务器的价格为…万元)
         // or when the classifier measures (一层, 一片); article-like classifiers never count.
         if chinese && num.value == 1.0 && self.text(s, e) == "一" && kind == ClaimKind::Count && end - k <= 1 {
-            let article_like = matches!(self.ch(k), '个' | '种' | '位' | '顿' | '颗' | '度' | '代' | '些' | '样' | '点' | '下' | '款' | '类' | '名' | '起' | '道' | '重' | '大' | '分' | '回' | '对' | '门' | '单' | '级' | '集' | '字' | '口' | '人' | '件' | '条' | '项' | '家' | '笔' | '场' | '部' | '批' | '组' | '首' | '期' | '届' | '轮' | '本' | '张' | '只' | '头' | '支' | '所' | '间' | '座' | '处');
+            let article_like = matches!(self.ch(k), '个' | '种' | '位' | '顿' | '颗' | '度' | '代' | '些' | '样' | '点' | '下' | '款' | '类' | '名' | '起' | '道' | '重' | '大' | '分' | '回' | '对' | '门' | '单' | '级' | '集' | '字' | '口' | '人' | '件' | '条' | '项' | '家' | '笔' | '场' | '部' | '批' | '组' | '首' | '期' | '届' | '轮' | '本' | '张' | '只' | '头' | '支' | '所' | '间' | '座' | '处' | '节' | '章');
             let rests_on = matches!(self.ch(k), '次' | '台') && self.sentence_has_other_number(s, end);
             let demonstrative = matches!(self.before(s), '这' | '那' | '哪' | '某' | '同');
             if article_like || demonstrative || self.ch(k) == '套' || (matches!(self.ch(k), '次' | '台') && !rests_on) {
@@ -1251,8 +1257,9 @@ impl<'a> Scan<'a> {
             return None;
         }
         let approx = match self.ch(k) {
-            '高' | '多' | '大' | '长' | '重' | '贵' | '快' => Approx::Over,
-            '低' | '少' | '小' | '短' | '轻' | '矮' | '慢' => Approx::Under,
+            // (Not 快/慢: 4090 比 3090 快 compares model numbers.)
+            '高' | '多' | '大' | '长' | '重' => Approx::Over,
+            '低' | '少' | '小' | '短' | '轻' | '矮' => Approx::Under,
             _ => return None,
         };
         let next = self.ch(k + 1);
@@ -1399,7 +1406,9 @@ impl<'a> Scan<'a> {
         }
         for (h, a) in HEDGES_BEFORE {
             let n = h.chars().count();
-            if b >= n && self.text(b - n, b).eq_ignore_ascii_case(h) && !(is_latin(h.chars().next().unwrap()) && is_latin(self.before(b - n))) {
+            // `<div>5`: an angle bracket after a letter or quote closes a tag.
+            let tag = matches!(h.chars().next(), Some('<' | '>')) && b >= n && (self.before(b - n).is_ascii_alphanumeric() || matches!(self.before(b - n), '"' | '\'' | '/'));
+            if b >= n && !tag && self.text(b - n, b).eq_ignore_ascii_case(h) && !(is_latin(h.chars().next().unwrap()) && is_latin(self.before(b - n))) {
                 return (*a, b - n);
             }
         }
