@@ -230,6 +230,10 @@ pub enum IngestError {
     Undecodable { path: PathBuf, encoding: &'static str, offset: usize },
     #[error("{}: too large ({size} bytes; at most 4 GiB)", path.display())]
     TooLarge { path: PathBuf, size: usize },
+    /// A later stage failed on this document (a bug): it is reported and skipped, the rest
+    /// of the batch still runs.
+    #[error("{}: internal error, document skipped: {message}", path.display())]
+    Internal { path: PathBuf, message: String },
 }
 
 impl IngestError {
@@ -237,6 +241,7 @@ impl IngestError {
     pub fn path(&self) -> &Path {
         match self {
             IngestError::Io { path, .. }
+            | IngestError::Internal { path, .. }
             | IngestError::NotFound { path }
             | IngestError::Empty { path }
             | IngestError::Binary { path, .. }

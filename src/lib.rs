@@ -31,14 +31,30 @@ pub fn run_documents(docs: Vec<Document>, rules: &check::RuleSet) -> Batch {
     use rayon::prelude::*;
     // Documents are independent: extract them in parallel, then number the claims in batch
     // order so ids stay deterministic.
-    let per_doc: Vec<(Vec<Claim>, Vec<check::Identifier>)> = docs
+    // A panic in one document (a bug) must not lose the batch: that document is reported.
+    let per_doc: Vec<Result<(Vec<Claim>, Vec<check::Identifier>), String>> = docs
         .par_iter()
         .enumerate()
-        .map(|(i, doc)| (extract::extract(doc, i, 0), extract::sized_names(doc, i)))
+        .map(|(i, doc)| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                (extract::extract(doc, i, 0), extract::sized_names(doc, i))
+            }))
+            .map_err(|e| {
+                e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+            })
+        })
         .collect();
     let mut claims = Vec::new();
     let mut names = Vec::new();
-    for (found, sized) in per_doc {
+    let mut errors = Vec::new();
+    for (i, result) in per_doc.into_iter().enumerate() {
+        let (found, sized) = match result {
+            Ok(x) => x,
+            Err(message) => {
+                errors.push(IngestError::Internal { path: docs[i].name.clone().into(), message });
+                continue;
+            }
+        };
         let base = claims.len();
         claims.extend(found.into_iter().map(|mut c| {
             c.id += base;
@@ -46,8 +62,17 @@ pub fn run_documents(docs: Vec<Document>, rules: &check::RuleSet) -> Batch {
         }));
         names.extend(sized);
     }
-    let findings = check::check_with_identifiers(&docs, &claims, &names, rules);
-    Batch { docs, errors: Vec::new(), claims, findings }
+    let findings = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check::check_with_identifiers(&docs, &claims, &names, rules)
+    })) {
+        Ok(f) => f,
+        Err(_) => {
+            // A bug in a rule or builder: keep the claims, report the check as failed.
+            errors.push(IngestError::Internal { path: "(check stage)".into(), message: "the check stage failed; no findings".into() });
+            Vec::new()
+        }
+    };
+    Batch { docs, errors, claims, findings }
 }
 
 /// Run the pipeline over files and folders (folders walked recursively in sorted order).
@@ -67,6 +92,7 @@ pub fn run_paths(paths: &[PathBuf], rules: &check::RuleSet) -> Batch {
         }
     }
     let mut batch = run_documents(docs, rules);
+    errors.append(&mut batch.errors);
     batch.errors = errors;
     batch
 }

@@ -96,14 +96,28 @@ fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, Vec<String>> {
 }
 
 fn run_check(args: &CheckArgs) -> ExitStatus {
+    // Default rules: a `rules/` folder in the working directory (so a user can tune them),
+    // else the rule files compiled into the binary. `--rules DIR` adds or overrides by id.
+    let mut rules = RuleSet::default();
     let mut rule_dirs = Vec::new();
     let default_rules = Path::new("rules");
-    if !args.no_default_rules && default_rules.is_dir() {
-        rule_dirs.push(default_rules.to_path_buf());
+    if !args.no_default_rules {
+        if default_rules.is_dir() {
+            rule_dirs.push(default_rules.to_path_buf());
+        } else {
+            let (embedded, errors) = RuleSet::embedded();
+            for e in errors {
+                eprintln!("{:?}", miette::Report::new(e));
+            }
+            rules = embedded;
+        }
     }
     rule_dirs.extend(args.rules.iter().cloned());
     let rules = match load_rules(&rule_dirs) {
-        Ok(rules) => rules,
+        Ok(loaded) => {
+            rules.extend(loaded);
+            rules
+        }
         Err(errors) => {
             for e in errors {
                 eprintln!("claimcheck: error: {e}");

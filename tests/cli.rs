@@ -192,3 +192,29 @@ fn an_unreadable_rules_folder_is_a_run_failure() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("no_rules_here"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_contradiction_exits_1_with_a_diagnostic_and_a_correct_text_exits_0() {
+    let tmp = TempDir::new();
+    let wrong = tmp.file("wrong.txt", "鸡蛋价格由每斤5.2元上涨至6.5元，涨幅达35%。\n".as_bytes());
+    let right = tmp.file("right.txt", "鸡蛋价格由每斤5.2元上涨至6.5元，涨幅达25%。\n".as_bytes());
+    let o = check(&[&wrong], &tmp.path().join("out1"));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // The diagnostic names the rule, the file and line, and quotes the figure.
+    let err = stderr(&o);
+    assert!(err.contains("percent_change") && err.contains("wrong.txt:1") && err.contains("35%"), "{err}");
+    let o = check(&[&right], &tmp.path().join("out2"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn outside_the_project_the_built_in_rules_still_run() {
+    let tmp = TempDir::new();
+    let wrong = tmp.file("wrong.txt", "门票收入从120万元增至150万元，增长20%。\n".as_bytes());
+    let o = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check".as_ref(), wrong.as_os_str(), "--out".as_ref(), tmp.path().join("out").as_os_str()])
+        .current_dir(tmp.path())
+        .output()
+        .expect("run claimcheck");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}

@@ -14,7 +14,14 @@ fn bundled() -> RuleSet {
 }
 
 fn run(rules: &RuleSet, text: &str) -> Vec<Finding> {
-    claimcheck::run_documents(vec![Document::from_text("example", text.to_string())], rules).findings
+    run_batch(rules, text, &[])
+}
+
+/// The example text as the first document of a batch, with `also` as further documents.
+fn run_batch(rules: &RuleSet, text: &str, also: &[String]) -> Vec<Finding> {
+    let mut docs = vec![Document::from_text("example", text.to_string())];
+    docs.extend(also.iter().enumerate().map(|(i, t)| Document::from_text(&format!("also{}", i + 1), t.clone())));
+    claimcheck::run_documents(docs, rules).findings
 }
 
 fn csv_line(f: &Finding) -> String {
@@ -42,7 +49,7 @@ fn every_rule_example_holds() {
         let single = RuleSet::single(rule.clone());
         for ex in &rule.examples {
             ran += 1;
-            let findings = run(&single, &ex.text);
+            let findings = run_batch(&single, &ex.text, &ex.also);
             let flagged = findings.iter().any(|f| f.rule == rule.id && f.verdict == Verdict::Contradiction);
             if flagged != ex.flag {
                 failures.push(format!(
@@ -67,7 +74,7 @@ fn rule_examples_snapshots() {
         let mut out = String::from("line,rule,kind,verdict,severity,claims,stated,expected,message\n");
         for ex in &rule.examples {
             out.push_str(&format!("# {} (flag={})\n", ex.text.replace('\n', "⏎"), ex.flag));
-            for f in run(&single, &ex.text) {
+            for f in run_batch(&single, &ex.text, &ex.also) {
                 out.push_str(&csv_line(&f));
                 out.push('\n');
             }

@@ -44,6 +44,30 @@ impl RuleSet {
         load_rules(&[bundled_dir()])
     }
 
+    /// The rule files compiled into the library (see build.rs): the binary's default when no
+    /// `rules/` folder is at hand.
+    pub fn embedded() -> (RuleSet, Vec<RuleError>) {
+        let mut rules = Vec::new();
+        let mut errors = Vec::new();
+        for (name, text) in embedded::BUNDLED_RULES {
+            match load_rule_str(name, text) {
+                Ok(r) => rules.push(r),
+                Err(e) => errors.push(e),
+            }
+        }
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        (RuleSet { rules }, errors)
+    }
+
+    /// Add `other`'s rules; a rule with an id already present replaces it.
+    pub fn extend(&mut self, other: RuleSet) {
+        for r in other.rules {
+            self.rules.retain(|x| x.id != r.id);
+            self.rules.push(r);
+        }
+        self.rules.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+
     /// A set holding one rule (for tests of that rule).
     pub fn single(rule: Rule) -> RuleSet {
         RuleSet { rules: vec![rule] }
@@ -55,6 +79,10 @@ impl RuleSet {
 }
 
 /// Where the bundled rule files live.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/bundled_rules.rs"));
+}
+
 pub fn bundled_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")
 }

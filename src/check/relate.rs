@@ -286,7 +286,7 @@ fn build(
 
 /// Words that make an amount the base of a change (the earlier figure).
 const BASE_BEFORE: &[&str] = &[
-    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比", "从", "由", "相比",
+    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比上", "比去", "比前", "从", "由", "相比",
     "from", "compared with", "compared to", "versus", "vs",
 ];
 const BASE_AFTER: &[&str] = &[
@@ -297,10 +297,11 @@ const BASE_AFTER: &[&str] = &[
 const WHOLE_BEFORE: &[&str] = &["全国", "全市", "全省", "全球", "全区", "全县", "全行业", "总", "全部", "整体", "合计", "共", "total", "overall", "of the", "out of", "of all"];
 const PART_BEFORE: &[&str] = &["其中", "of which", "of them", "among them", "including"];
 /// A percentage described as an average rate per year is no change between two figures.
-const RATE_WORDS: &[&str] = &["年均", "平均", "复合", "每年", "annual", "average", "a year", "per year", "cagr", "compound"];
+const RATE_WORDS: &[&str] = &["年均", "年平均", "平均每年", "复合", "每年", "annual", "a year", "per year", "cagr", "compound"];
 /// A share sentence must not speak of change (its percentage would be a growth rate).
 const CHANGE_WORDS: &[&str] = &[
     "增长", "下降", "增加", "减少", "同比", "环比", "上升", "提高", "降低", "上涨", "下跌", "增速", "增幅", "降幅",
+    "降至", "增至", "升至", "减至", "跌至", "涨至", "减幅", "跌幅", "涨幅", "升幅", "按年", "成长",
     " up ", " down ", "rose", "fell", "increase", "decrease", "grew", "decline", "growth", "dropped", "gained",
 ];
 
@@ -318,10 +319,18 @@ fn text_after(text: &str, start: usize, ceil: usize, chars: usize) -> String {
 /// Relations of the `sentence_pair` builder in one document (see `Builder::SentencePair`).
 fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relation>) {
     use super::rule::PairMode;
-    let sentences = skeleton::units(text, Scope::Sentence);
-    for &(ss, se) in &sentences {
+    // The extractor's sentences (they end at ；too: clauses after it are other statements).
+    let mut by_sentence: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
+    for c in cs {
+        by_sentence.entry(c.sentence).or_default().push(c);
+    }
+    for inner in by_sentence.values() {
+        let ss = inner.iter().map(|c| c.start).min().unwrap_or(0);
+        let ss = text[..ss].rfind(['。', '；', ';', '！', '？', '\n']).map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+        let last = inner.iter().map(|c| c.end).max().unwrap_or(ss);
+        let se = text[last..].find(['。', '；', ';', '！', '？', '\n']).map(|i| last + i).unwrap_or(text.len());
         // Claims of the sentence, outermost only (a formula hides its parts).
-        let inner: Vec<&Claim> = cs.iter().copied().filter(|c| c.start >= ss && c.end <= se).collect();
+        let inner: Vec<&Claim> = inner.clone();
         let keep = skeleton::outermost(&inner);
         let mut group: Vec<&Claim> = keep.iter().map(|&i| inner[i]).collect();
         group.sort_by_key(|c| c.start);
@@ -333,31 +342,82 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             _ => ClaimKind::Percent,
         };
         let cued = |c: &Claim| {
-            let before = text_before(text, c.start, prev_end(c), p.window);
+            // A share's cue may stand before the whole it names (占其38.25万辆总销量的32.3%).
+            let floor = match group.iter().filter(|o| o.end <= c.start).max_by_key(|o| o.end) {
+                Some(nearest) if p.mode == PairMode::Share => prev_end(nearest),
+                _ => prev_end(c),
+            };
+            let before = text_before(text, c.start, floor, p.window);
             p.cues.iter().any(|w| before.contains(w.as_str())) && !RATE_WORDS.iter().any(|w| before.contains(w))
         };
         let stated: Vec<&Claim> = group.iter().copied().filter(|c| c.kind == stated_kind && !c.is_range() && cued(c)).collect();
         let [s] = stated.as_slice() else { continue };
         let amount_kind = |c: &Claim| match p.mode {
             PairMode::Points => c.kind == ClaimKind::Percent,
+            PairMode::Increment => matches!(
+                c.kind,
+                ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy | ClaimKind::PricePerUnit
+            ),
             _ => matches!(
                 c.kind,
                 ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy
                     | ClaimKind::Params | ClaimKind::Tokens | ClaimKind::PricePerUnit | ClaimKind::Compute
             ),
         };
-        let amounts: Vec<&Claim> = group
+        // An amount right after a change verb is the increment (增加0.8万人, up by 3), not a level.
+        let increment = |c: &Claim| {
+            let before = text_before(text, c.start, prev_end(c), 5);
+            let before = before.trim_end().trim_end_matches(['了', '约', '近', '逾', '出']);
+            ["增加", "减少", "增长", "下降", "上升", "提高", "降低", "回落", "多", "少", "增", "减", " by", " up", " down"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        };
+        let all_amounts: Vec<&Claim> = group
             .iter()
             .copied()
             .filter(|c| c.id != s.id && amount_kind(c) && !c.is_range() && c.value.is_finite() && c.approx != crate::model::Approx::Vague)
             .collect();
+        // Amounts of other units may stand in the sentence (播种面积…，总产量…): the pair is the
+        // unit of the amount nearest before the stated figure (or of any, when none precedes).
+        let nearest_before = all_amounts.iter().copied().filter(|c| c.end <= s.start).max_by_key(|c| c.end);
+        let unit = match nearest_before {
+            Some(c) => Some(c.unit.clone()),
+            None => {
+                let units: BTreeSet<&str> = all_amounts.iter().map(|c| c.unit.as_str()).collect();
+                if units.len() == 1 { units.into_iter().next().map(str::to_string) } else { None }
+            }
+        };
+        let Some(unit) = unit else { continue };
+        let same: Vec<&Claim> = all_amounts.iter().copied().filter(|c| c.unit == unit).collect();
+        let amounts: Vec<&Claim> = same.iter().copied().filter(|c| !increment(c)).collect();
+        let increments: Vec<&Claim> = same.iter().copied().filter(|c| increment(c)).collect();
+        // A level and its increment only (286.4万吨，比上年增加9.7万吨，增长3.8%): the base is
+        // the level minus the increment.
+        if p.mode == PairMode::Increment {
+            let ([level], [inc]) = (amounts.as_slice(), increments.as_slice()) else { continue };
+            // The rate must follow its increment directly (增加9.7万吨，增长3.8%): a rate stated
+            // elsewhere may have another base (同比 vs 比年初).
+            let follows = inc.end <= s.start && text[inc.end..s.start].chars().count() <= 8;
+            if follows && level.unit == inc.unit && inc.value < level.value {
+                let mut roles = BTreeMap::new();
+                roles.insert("stated".into(), claim_role(s));
+                roles.insert("level".into(), claim_role(level));
+                roles.insert("increment".into(), claim_role(inc));
+                out.push(Relation { rule: ri, doc: di, roles, left: None, note: String::new() });
+            }
+            continue;
+        }
         let [a, b] = amounts.as_slice() else { continue };
         if a.unit != b.unit || claim_unit(a.kind, &a.unit).dims != claim_unit(b.kind, &b.unit).dims || a.value == b.value {
             continue;
         }
         let (small, large) = if a.value < b.value { (*a, *b) } else { (*b, *a) };
+        // Markers may stand before a period name (去年四季度为…): look past dates and years.
+        let prev_end_figure = |c: &Claim| {
+            group.iter().filter(|o| o.end <= c.start && !matches!(o.kind, ClaimKind::Date | ClaimKind::Year)).map(|o| o.end).max().unwrap_or(ss)
+        };
         let marked_before = |c: &Claim, words: &[&str]| {
-            let before = text_before(text, c.start, prev_end(c), 10);
+            let before = text_before(text, c.start, prev_end_figure(c), 14);
             words.iter().any(|w| before.contains(w))
         };
         let base = |c: &Claim| {
@@ -378,6 +438,7 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         let dated_apart = matches!((year_of(a), year_of(b)), (Some(x), Some(y)) if x != y);
         let ok = match p.mode {
             PairMode::Change | PairMode::Points => base(a) != base(b) || dated_apart,
+            PairMode::Increment => false,
             PairMode::Multiple => {
                 // 增长了N倍 reads as N or N+1 times: left to the growth-multiple rule.
                 let wider = text_before(text, s.start, prev_end(s), 8);
@@ -387,9 +448,14 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
                 !growth && (base(a) != base(b) || dated_apart || before.ends_with('的') || after.starts_with(" the") || after.starts_with(" that") || after.starts_with(" as"))
             }
             PairMode::Share => {
-                let sentence = text[ss..se].to_lowercase();
-                !CHANGE_WORDS.iter().any(|w| sentence.contains(w))
-                    && (marked_before(large, WHOLE_BEFORE) || marked_before(small, PART_BEFORE))
+                // Change words between the figures of the relation (or just before it).
+                let first = a.start.min(b.start).min(s.start);
+                let last = a.end.max(b.end).max(s.end);
+                let span = format!("{}{}", text_before(text, first, ss, 6), text[first..last].to_lowercase());
+                !CHANGE_WORDS.iter().any(|w| span.contains(w))
+                    && (marked_before(large, WHOLE_BEFORE)
+                        || marked_before(small, PART_BEFORE)
+                        || ["总", " total", " in total", " overall", " in all"].iter().any(|w| text_after(text, large.end, next_start(large), 9).starts_with(w)))
                     && !marked_before(small, WHOLE_BEFORE)
             }
         };
@@ -723,6 +789,16 @@ pub fn subject_key(s: &str) -> String {
             break;
         }
     }
+    // English function words say nothing about what is counted ("Of the 1,200 …").
+    const STOPWORDS: &[&str] = &[
+        "of", "the", "a", "an", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or", "was", "were",
+        "is", "are", "be", "been", "its", "their", "his", "her", "about", "around", "some", "nearly", "almost",
+        "over", "more", "than", "less", "up", "down", "per", "that", "this", "these", "those", "which", "who",
+        "had", "has", "have", "it", "they", "we", "all", "only", "just", "also", "as", "into", "out",
+    ];
+    if t.is_ascii() {
+        t = t.split_whitespace().filter(|w| !STOPWORDS.contains(w)).collect::<Vec<_>>().join(" ");
+    }
     t.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
@@ -737,9 +813,13 @@ fn entity_names(sentence: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn sentence_of(text: &str, c: &Claim) -> (usize, usize) {
-    let units = skeleton::units(text, Scope::Sentence);
-    units.into_iter().find(|&(s, e)| c.start >= s && c.start < e).unwrap_or((c.start, c.end))
+/// The sentence (byte range) holding `c`, from the document's sentences sorted by start.
+fn sentence_of(units: &[(usize, usize)], c: &Claim) -> (usize, usize) {
+    let i = units.partition_point(|&(s, _)| s <= c.start);
+    match i.checked_sub(1).map(|k| units[k]) {
+        Some((s, e)) if c.start < e => (s, e),
+        _ => (c.start, c.end),
+    }
 }
 
 fn same_quantity(
@@ -754,6 +834,8 @@ fn same_quantity(
     let mut groups: BTreeMap<(String, String, String, Vec<i64>, BTreeSet<String>), Vec<&Claim>> = BTreeMap::new();
     for (di, cs) in by_doc.iter().enumerate() {
         let text = &docs[di].text;
+        // Sentences once per document (looked up by binary search per claim).
+        let units = skeleton::units(text, Scope::Sentence);
         for c in cs {
             if matches!(
                 c.kind,
@@ -770,7 +852,7 @@ fn same_quantity(
             if key.chars().count() < min_chars {
                 continue;
             }
-            let (s, e) = sentence_of(text, c);
+            let (s, e) = sentence_of(&units, c);
             let sentence = &text[s..e];
             if CONTRAST_WORDS.iter().any(|w| sentence.contains(w)) {
                 continue;
@@ -875,11 +957,8 @@ fn name_size_relation(
     // The nearest parameter figure after the name, within `window` chars, same sentence.
     let after = text.get(id.end..)?;
     let limit = after.char_indices().nth(window).map(|(i, _)| id.end + i).unwrap_or(text.len());
-    let sentence_end = skeleton::units(text, Scope::Sentence)
-        .into_iter()
-        .find(|&(s, e)| id.start >= s && id.start < e)
-        .map(|(_, e)| e)
-        .unwrap_or(text.len());
+    // The sentence ends at the next sentence mark (a local search: names can be many).
+    let sentence_end = after.find(['。', '！', '？', '!', '?', '；', ';', '\n']).map(|i| id.end + i).unwrap_or(text.len());
     let c = by_doc
         .get(id.doc)?
         .iter()

@@ -120,6 +120,9 @@ pub enum PairMode {
     Points,
     /// A multiple (N倍, N times) of one amount over the other.
     Multiple,
+    /// A level, its increment over the base (after a change verb) and the change in %:
+    /// roles `stated`, `level`, `increment`.
+    Increment,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +143,7 @@ impl Builder {
             Builder::CalendarDate => &["day", "month_days"],
             Builder::SameQuantity { .. } => &["stated", "other"],
             Builder::NameSize { .. } => &["stated", "name"],
+            Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
             Builder::SentencePair(_) => &["stated", "small", "large"],
         }
     }
@@ -156,6 +160,9 @@ pub enum Source {
 pub struct Example {
     pub text: String,
     pub flag: bool,
+    /// Further documents of the same batch (for rules that relate documents).
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -345,6 +352,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                         Some("share") => PairMode::Share,
                         Some("points") => PairMode::Points,
                         Some("multiple") => PairMode::Multiple,
+                        Some("increment") => PairMode::Increment,
                         _ => return Err(err(pspan, "sentence_pair needs mode = \"change\", \"share\", \"points\" or \"multiple\"".into(), "in these params")),
                     };
                     let cues: Vec<String> = params

@@ -35,7 +35,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("周年", "years", Duration), ("周岁", "years", Duration), ("岁", "years", Duration), ("个多月", "months", Duration), ("个月", "months", Duration),
     ("多个月", "months", Duration), ("个小时", "h", Duration), ("小时", "h", Duration),
     ("个星期", "weeks", Duration), ("星期", "weeks", Duration), ("个季度", "quarters", Duration),
-    ("季度", "quarters", Duration), ("分钟", "min", Duration), ("秒钟", "s", Duration),
+    ("分钟", "min", Duration), ("秒钟", "s", Duration),
     ("秒", "s", Duration), ("天", "days", Duration), ("周", "weeks", Duration),
     ("years", "years", Duration), ("year", "years", Duration), ("months", "months", Duration),
     ("month", "months", Duration), ("weeks", "weeks", Duration), ("days", "days", Duration),
@@ -60,7 +60,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("KB", "KB", Measure), ("千字节", "KB", Measure), ("兆字节", "MB", Measure), ("吉字节", "GB", Measure),
     ("太字节", "TB", Measure), ("字节", "B", Measure), ("比特", "bit", Measure), ("Gbps", "Gbps", Measure), ("Mbps", "Mbps", Measure),
     // mass
-    ("千克", "kg", Measure), ("公斤", "kg", Measure), ("毫克", "mg", Measure), ("吨", "t", Measure),
+    ("公吨", "t", Measure), ("千克", "kg", Measure), ("公斤", "kg", Measure), ("毫克", "mg", Measure), ("吨", "t", Measure),
     ("克", "g", Measure), ("微克", "ug", Measure), ("斤", "jin", Measure), ("kg", "kg", Measure), ("tonnes", "t", Measure),
     ("tons", "t", Measure), ("lbs", "lb", Measure),
     // length, area, volume

@@ -106,6 +106,7 @@ pub(crate) fn extract_with(doc: &Document, doc_index: usize, first_id: usize, se
     raws.sort_by_key(|r| (r.s, std::cmp::Reverse(r.e)));
     scan.infer_years(&mut raws);
     scan.share_rate_units(&mut raws);
+    scan.share_list_units(&mut raws);
 
     let sources = source::sentence_sources(&scan.chars, &scan.sentences);
     raws.into_iter()
@@ -152,7 +153,8 @@ fn interval(r: &Raw) -> (f64, f64) {
     match r.approx {
         Approx::Exact => (v - half, h + half),
         Approx::About => {
-            let band = (0.1 * h.abs()).max(half * 2.0);
+            // 约 admits a rounding of one unit of the last written digit, or 5 %.
+            let band = (0.05 * h.abs()).max(half * 2.0);
             (v - band, h + band)
         }
         Approx::Over => (v, f64::INFINITY),
@@ -262,26 +264,18 @@ impl<'a> Scan<'a> {
         best
     }
 
-    fn words_of_sentence(&self, i: usize) -> (usize, Vec<(usize, usize)>) {
+    /// The jieba word covering char `i`, as absolute char range. Each sentence is cut once;
+    /// words are found by binary search (sentences can be long).
+    fn word_at(&self, i: usize) -> (usize, usize) {
         let si = self.sent_of.get(i).copied().unwrap_or(0).min(self.sentences.len().saturating_sub(1));
         let (s, e) = self.sentences[si];
         let mut cache = self.words.borrow_mut();
-        let words = cache
-            .entry(si)
-            .or_insert_with(|| self.seg.words(&self.text(s, e)))
-            .clone();
-        (s, words)
-    }
-
-    /// The jieba word covering char `i`, as absolute char range.
-    fn word_at(&self, i: usize) -> (usize, usize) {
-        let (base, words) = self.words_of_sentence(i);
-        for (a, b) in words {
-            if base + a <= i && i < base + b {
-                return (base + a, base + b);
-            }
+        let words = cache.entry(si).or_insert_with(|| self.seg.words(&self.text(s, e)));
+        let k = words.partition_point(|&(_, b)| s + b <= i);
+        match words.get(k) {
+            Some(&(a, b)) if s + a <= i && i < s + b => (s + a, s + b),
+            _ => (i, i + 1),
         }
-        (i, i + 1)
     }
 
     fn run(&self) -> Vec<Raw> {
@@ -669,6 +663,11 @@ impl<'a> Scan<'a> {
         }
         if self.ch(e) == '-' && self.ch(e + 1).is_ascii_digit() {
             let e2 = self.read_digits(e + 1);
+            // A group with a leading zero after the dash is a number's tail, not a range end
+            // (555-0142).
+            if self.ch(e + 1) == '0' && e2 - e - 1 >= 2 {
+                return true;
+            }
             // three or more dash-joined digit groups: a phone number or a code
             if self.ch(e2) == '-' && self.ch(e2 + 1).is_ascii_digit() && !self.text(i, e2).contains('.') {
                 return true;
@@ -1589,6 +1588,12 @@ impl<'a> Scan<'a> {
         if e == i + 1 && "壹贰叁肆伍陆柒捌玖拾佰仟".contains(c) && self.word_at(i) != (i, i + 1) {
             return Some(Outcome::Skip(self.word_at(i).1.max(e)));
         }
+        // 一季度 … 四季度 name a quarter (a period), not a duration of N quarters.
+        if self.at(e, "季度") && self.before(i) != '个' && self.before(i) != '第' {
+            if let Some(q) = numeral::parse_chinese(&self.text(i, e)).filter(|n| (1.0..=4.0).contains(&n.value) && !n.vague) {
+                return Some(Outcome::Claim(date_raw(i, e + 2, format!("Q{}", q.value as u32))));
+            }
+        }
         // 翻一番, 翻两番, 翻了一番
         if self.ch(e) == '番' && (self.before(i) == '翻' || self.at(i.saturating_sub(2), "翻了")) {
             let n = numeral::parse_chinese(&text)?.value;
@@ -1739,6 +1744,17 @@ impl<'a> Scan<'a> {
         };
         match word.as_str() {
             "twice" => return simple(2.0, ClaimKind::Multiple, "x", e),
+            // doubled, tripled, quadrupled: a multiple stated by the verb.
+            "doubled" | "tripled" | "trebled" | "quadrupled" | "twofold" | "threefold" | "fourfold" | "fivefold" | "tenfold" => {
+                let v = match word.as_str() {
+                    "doubled" | "twofold" => 2.0,
+                    "tripled" | "trebled" | "threefold" => 3.0,
+                    "quadrupled" | "fourfold" => 4.0,
+                    "fivefold" => 5.0,
+                    _ => 10.0,
+                };
+                return simple(v, ClaimKind::Multiple, "x", e);
+            }
             "half" if !self.at(e, "-") => return simple(0.5, ClaimKind::Fraction, "share", e),
             "a" | "one" => {
                 for (w, v) in [(" third", 1.0 / 3.0), (" quarter", 0.25), (" half", 0.5), (" fifth", 0.2), (" tenth", 0.1)] {
@@ -1847,7 +1863,7 @@ impl<'a> Scan<'a> {
             match (&r.kind, &r.date) {
                 (ClaimKind::Year, _) if r.value.fract() == 0.0 => year = Some((r.value as u32, line_start)),
                 (ClaimKind::Date, Some(d)) if !d.starts_with("--") => {
-                    if let Ok(y) = d[..4].parse() {
+                    if let Some(Ok(y)) = d.get(..4).map(str::parse) {
                         year = Some((y, line_start));
                     }
                 }
@@ -1886,6 +1902,38 @@ impl<'a> Scan<'a> {
                 let unit = b.unit.clone();
                 raws[k - 1].kind = ClaimKind::PricePerUnit;
                 raws[k - 1].unit = unit;
+            }
+        }
+    }
+
+    /// A list that writes the unit once, on its last item, gives it to every item
+    /// (分别集资410亿、306亿及98.9亿港元; 3, 4 and 5 million tonnes).
+    fn share_list_units(&self, raws: &mut [Raw]) {
+        let mut k = raws.len();
+        while k > 1 {
+            k -= 1;
+            if raws[k].unit.is_empty() {
+                continue;
+            }
+            let mut j = k;
+            while j > 0 {
+                let (a, b) = (&raws[j - 1], &raws[j]);
+                if a.e > b.s {
+                    break;
+                }
+                let between = self.text(a.e, b.s).trim().to_lowercase();
+                // Commas end clauses as often as they join list items: only list words join.
+                let list_sep = matches!(between.as_str(), "、" | "和" | "及" | "与" | "或" | "and" | "or" | ", and" | "至" | "到");
+                let similar = a.value > 0.0 && raws[k].value / a.value < 1000.0 && a.value / raws[k].value < 1000.0;
+                if !list_sep || !similar || !a.unit.is_empty() || a.kind != ClaimKind::Count || a.date.is_some() {
+                    break;
+                }
+                j -= 1;
+            }
+            let (unit, kind) = (raws[k].unit.clone(), raws[k].kind);
+            for r in raws[j..k].iter_mut() {
+                r.unit = unit.clone();
+                r.kind = kind;
             }
         }
     }

@@ -28,10 +28,14 @@ fn patterns() -> &'static [Regex] {
 /// Words that introduce a clause but are no source.
 const NOT_SOURCES: &[&str] = &["其实", "实际上", "事实上", "笔者", "作者", "记者", "本文", "小编", "有业内人士", "业内人士", "有人", "这", "那", "我们", "它", "其", "他", "她", "这也", "结果", "研究", "数据", "报告", "这些", "有人", "不少人", "业内", "分析", "调查", "The", "It", "This", "He", "She", "They", "We"];
 
+/// How many sentences after the one naming it a source still covers.
+const MAX_CARRY: usize = 6;
+
 /// One optional source per sentence.
 pub fn sentence_sources(chars: &[char], sentences: &[(usize, usize)]) -> Vec<Option<String>> {
     let mut out = Vec::with_capacity(sentences.len());
     let mut carried: Option<String> = None;
+    let mut carried_for = 0;
     // The latest named report: a later bare 报告显示 / the report says refers to it.
     let mut report: Option<String> = None;
     for &(s, e) in sentences {
@@ -48,6 +52,14 @@ pub fn sentence_sources(chars: &[char], sentences: &[(usize, usize)]) -> Vec<Opt
         }
         if found.is_some() {
             carried = found.clone();
+            carried_for = 0;
+        } else {
+            carried_for += 1;
+        }
+        // A reported passage runs on for a few sentences of its paragraph, not for ever
+        // (scraped text may have no line breaks at all).
+        if carried_for > MAX_CARRY {
+            carried = None;
         }
         out.push(found.or_else(|| carried.clone()));
         if text.ends_with('\n') {
