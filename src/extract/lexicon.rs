@@ -57,7 +57,8 @@ pub const UNITS: &[UnitEntry] = &[
     ("FLOP", "FLOP", Compute), ("TOPS", "TOPS", Compute),
     // data
     ("TB", "TB", Measure), ("GB", "GB", Measure), ("MB", "MB", Measure), ("PB", "PB", Measure),
-    ("KB", "KB", Measure), ("字节", "B", Measure), ("比特", "bit", Measure), ("Gbps", "Gbps", Measure), ("Mbps", "Mbps", Measure),
+    ("KB", "KB", Measure), ("千字节", "KB", Measure), ("兆字节", "MB", Measure), ("吉字节", "GB", Measure),
+    ("太字节", "TB", Measure), ("字节", "B", Measure), ("比特", "bit", Measure), ("Gbps", "Gbps", Measure), ("Mbps", "Mbps", Measure),
     // mass
     ("公吨", "t", Measure), ("千克", "kg", Measure), ("公斤", "kg", Measure), ("毫克", "mg", Measure), ("吨", "t", Measure),
     ("克", "g", Measure), ("微克", "ug", Measure), ("斤", "jin", Measure), ("kg", "kg", Measure), ("tonnes", "t", Measure),
@@ -70,7 +71,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("公里", "km", Measure), ("千米", "km", Measure), ("厘米", "cm", Measure), ("公分", "cm", Measure), ("毫米", "mm", Measure),
     ("纳米", "nm", Measure), ("微米", "um", Measure), ("英里", "mile", Measure), ("米", "m", Measure),
     ("km", "km", Measure), ("cm", "cm", Measure), ("CM", "cm", Measure), ("mm", "mm", Measure), ("nm", "nm", Measure),
-    ("miles", "mile", Measure), ("立方米", "m3", Measure), ("毫升", "mL", Measure), ("升", "L", Measure),
+    ("miles", "mile", Measure), ("m", "m", Measure), ("立方米", "m3", Measure), ("毫升", "mL", Measure), ("升", "L", Measure),
     ("litres", "L", Measure), ("liters", "L", Measure), ("桶", "bbl", Measure), ("barrels", "bbl", Measure),
     ("℃", "C", Measure), ("°C", "C", Measure), ("摄氏度", "C", Measure),
     // model sizes
@@ -98,7 +99,8 @@ pub const UNITS: &[UnitEntry] = &[
     ("趟", "趟", Count), ("所", "所", Count), ("床", "床", Count), ("口", "口", Count),
     ("粒", "粒", Count), ("根", "根", Count), ("匹", "匹", Count), ("对", "对", Count),
     ("双", "双", Count), ("包", "包", Count), ("幅", "幅", Count), ("门", "门", Count),
-    ("款", "款", Count), ("级", "级", Count), ("码", "码", Count),
+    ("款", "款", Count), ("级", "级", Count), ("码", "码", Count), ("章", "章", Count),
+    ("节", "节", Count),
 ];
 
 /// Chinese magnitude words after an Arabic number (longest first).
@@ -127,6 +129,8 @@ pub const HEDGES_BEFORE: &[(&str, Approx)] = &[
     ("小于或等于", Approx::AtMost), ("大于等于", Approx::AtLeast), ("小于等于", Approx::AtMost),
     ("不小于", Approx::AtLeast), ("不大于", Approx::AtMost), ("不多于", Approx::AtMost),
     ("≥", Approx::AtLeast), ("≤", Approx::AtMost), ("⩾", Approx::AtLeast), ("⩽", Approx::AtMost),
+    ("≧", Approx::AtLeast), ("≦", Approx::AtMost), (">=", Approx::AtLeast), ("<=", Approx::AtMost),
+    ("> =", Approx::AtLeast), ("< =", Approx::AtMost), (">", Approx::Over), ("<", Approx::Under),
     ("不超过", Approx::AtMost), ("不低于", Approx::AtLeast), ("不少于", Approx::AtLeast),
     ("大约", Approx::About), ("大概", Approx::About), ("约合", Approx::About), ("约为", Approx::About),
     ("估计", Approx::About), ("预计", Approx::About), ("将近", Approx::Under), ("接近", Approx::Under),
@@ -165,5 +169,5 @@ pub const NUMERAL_IDIOMS: &[&str] = &[
     "一流", "一线", "一体", "一致", "一起", "一些", "一切", "一直", "一定", "一般", "一样", "一旦",
     "一边", "一方面", "一度", "一同", "一再", "一律", "一味", "一向", "一时", "一并", "唯一", "统一",
     "万一", "之一", "不一", "同一", "一下", "一点", "一番", "一把手", "一代", "一旁",
-    "三维", "二维", "一系列", "千万不要", "万物", "百度", "八卦", "四处", "十分", "万分", "百般",
+    "三打白骨精", "三打祝家庄", "三维", "二维", "一系列", "千万不要", "万物", "百度", "八卦", "四处", "十分", "万分", "百般",
 ];

@@ -126,6 +126,8 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
     // Two adjacent digits before a unit: 二三十 → 20..30, 三四 → 3..4, 七八百 → 700..800.
     if chars.len() >= 2 {
         if let (Some(a), Some(b)) = (chinese_digit(chars[0]), chinese_digit(chars[1])) {
+            // 三两个 is "two or three" like 两三个 (两 is 2, written after 三 by idiom).
+            let (a, b) = if a == 3 && matches!(chars[1], '两' | '兩') { (2, 3) } else { (a, b) };
             if b == a + 1 && a > 0 {
                 let rest: String = chars[2..].iter().collect();
                 let mag = if rest.is_empty() { 1.0 } else { parse_chinese(&format!("一{rest}"))?.value };
@@ -140,7 +142,8 @@ pub fn parse_chinese(s: &str) -> Option<Numeral> {
         }
     }
     // Digit-by-digit reading (二〇二四, 一九九八): only digits, length ≥ 2, with a zero or 4 long.
-    if chars.len() >= 2 && chars.iter().all(|&c| chinese_digit(c).is_some()) {
+    // 两 and 俩 are never read digit by digit (years are 二〇二二, never 两〇两两).
+    if chars.len() >= 2 && chars.iter().all(|&c| chinese_digit(c).is_some() && !matches!(c, '两' | '兩' | '俩' | '倆')) {
         let digits: String = chars.iter().map(|&c| char::from_digit(chinese_digit(c).unwrap(), 10).unwrap()).collect();
         return parse_arabic(&digits);
     }
@@ -279,6 +282,9 @@ mod tests {
         assert_eq!((n.value, n.high), (20.0, 30.0));
         let n = parse_chinese("数万").unwrap();
         assert_eq!((n.value, n.high), (20_000.0, 90_000.0));
+        let n = parse_chinese("三两").unwrap();
+        assert_eq!((n.value, n.high), (2.0, 3.0));
+        assert!(parse_chinese("二两").is_none(), "两 is no digit-by-digit reading");
         let n = parse_chinese("几").unwrap();
         assert_eq!((n.value, n.high), (2.0, 9.0));
     }

@@ -228,8 +228,9 @@ impl<'a> Scan<'a> {
         if i == 0 { '\0' } else { self.chars[i - 1] }
     }
 
+    /// Past the spaces at `i` (justified or OCR'd text pads a figure from its unit: `2.4   个百分点`).
     fn skip_space(&self, mut i: usize) -> usize {
-        if self.ch(i) == ' ' {
+        while self.ch(i) == ' ' {
             i += 1;
         }
         i
@@ -252,6 +253,10 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if entry.0.chars().next().unwrap().is_ascii_alphabetic() && entry.0.len() <= 2 && self.ch(i + n).is_ascii_digit() {
+                continue;
+            }
+            // `5m users`: a lone m before an English word is the news writers' million.
+            if entry.0 == "m" && self.ch(i + 1) == ' ' && is_latin(self.ch(i + 2)) {
                 continue;
             }
             best = Some((n, entry));
@@ -387,6 +392,15 @@ impl<'a> Scan<'a> {
         if prev == '.' && self.before(i - 1).is_ascii_digit() {
             return Some(Outcome::Skip(self.skip_token(i)));
         }
+        // The exponent of `x^2` is no quantity of its own.
+        if prev == '^' {
+            return Some(Outcome::Skip(self.read_digits(i)));
+        }
+        // `.5`, `-.5`: a decimal written without its leading zero, where the dot stands at the
+        // start of a line or after a space, a sign or an opening bracket (not `file.5`).
+        if prev == '.' && (i == 1 || matches!(self.chars[i - 2], ' ' | '\n' | '-' | '+' | '(' | '（')) {
+            return self.leading_dot_decimal(i);
+        }
         let e0 = self.read_digits(i);
         let digits = self.text(i, e0);
         // Phone numbers and codes: long digit runs, or dash-joined digit groups.
@@ -397,6 +411,15 @@ impl<'a> Scan<'a> {
             }
             return Some(Outcome::Skip(k));
         }
+        // `1 1/2的`: a whole number, a space and a slash fraction read as a share.
+        if self.ch(e0) == ' ' && !digits.contains('.') {
+            if let Some((frac, fe)) = self.slash_share(e0 + 1) {
+                let v = digits.parse::<f64>().ok()? + frac;
+                let s = if self.minus_sign_before(i) { i - 1 } else { i };
+                let v = if s < i { -v } else { v };
+                return Some(Outcome::Claim(Raw { s, e: fe, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx: self.hedge_before(s).0, step: 0.0, sig: 3, date: None }));
+            }
+        }
         // List markers and section numbers at line start: `1.`, `2、`, `03 `.
         if self.at_line_start(i) {
             let next = self.ch(e0);
@@ -404,7 +427,7 @@ impl<'a> Scan<'a> {
             if (next == '.' && !after.is_ascii_digit()) || next == '、' || next == ')' || next == '）' {
                 return Some(Outcome::Skip(e0 + 1));
             }
-            if next == ' ' && !digits.contains('.') && digits.len() <= 2 && self.unit_at(e0 + 1).is_none() && !self.magnitude_follows(e0 + 1) {
+            if next == ' ' && !digits.contains('.') && digits.len() <= 2 && self.unit_at(e0 + 1).is_none() && !self.magnitude_follows(e0 + 1) && !matches!(after, '成' | '折') {
                 return Some(Outcome::Skip(e0));
             }
         }
@@ -449,35 +472,17 @@ impl<'a> Scan<'a> {
         let mut e = e0;
         // A minus sign directly before a figure that stands alone (增速为-2.1%); `5-10` is a
         // range and `- 1` a list marker, so the sign needs no digit or space before it.
-        let negative = prev == '-' && i >= 2 && !self.chars[i - 2].is_ascii_alphanumeric() && !matches!(self.chars[i - 2], ' ' | '\n' | '~' | '-') && !self.at_line_start(i - 1);
+        let negative = self.minus_sign_before(i);
         if negative {
             num.value = -num.value;
             num.high = num.value;
         }
-        // Scientific notation: 2e5, 12.32e+14, 2.789e-1 (nothing Latin glued after it).
-        if matches!(self.ch(e), 'e' | 'E') {
-            let sign = matches!(self.ch(e + 1), '+' | '-');
-            let k3 = if sign { e + 2 } else { e + 1 };
-            let k4 = self.read_digits(k3);
-            if k4 > k3 && !self.text(k3, k4).contains('.') && !is_latin(self.ch(k4)) {
-                let exp: i32 = self.text(if sign && self.ch(e + 1) == '-' { e + 1 } else { k3 }, k4).parse().ok()?;
-                num.value *= 10f64.powi(exp);
-                num.high = num.value;
-                num.step *= 10f64.powi(exp);
-                e = k4;
-            }
-        }
+        e = self.exponent_after(e, &mut num);
         // 1/2的努力, 1/3的用户: a slash fraction read as a share.
-        if self.ch(e) == '/' && self.ch(e + 1).is_ascii_digit() && !digits.contains('.') {
-            let de = self.read_digits(e + 1);
-            let den_text = self.text(e + 1, de);
-            if self.ch(de) == '的' && !den_text.contains('.') {
-                let den: f64 = den_text.parse().ok()?;
-                if den > 0.0 {
-                    let v = num.value / den;
-                    let s = if negative { i - 1 } else { i };
-                    return Some(Outcome::Claim(Raw { s, e: de, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx: self.hedge_before(s).0, step: 0.0, sig: 3, date: None }));
-                }
+        if e == e0 {
+            if let Some((v, de)) = self.slash_share(i) {
+                let (s, v) = if negative { (i - 1, -v) } else { (i, v) };
+                return Some(Outcome::Claim(Raw { s, e: de, kind: ClaimKind::Fraction, value: v, high: v, unit: "ratio".into(), approx: self.hedge_before(s).0, step: 0.0, sig: 3, date: None }));
             }
         }
         // Exponent: 3.15*10^23, 3.15×10^23
@@ -512,6 +517,104 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Whether the `-` right before the figure at `i` is a minus sign. `5-10` is a range, so
+    /// no digit may stand before it; a list dash is followed by a space (`- 1`), so a dash glued
+    /// to the figure is a sign also at the start of a line (`-22.2%`) or after a space that
+    /// does not follow a figure (`增速 -2.1%`, not `5 -10`).
+    fn minus_sign_before(&self, i: usize) -> bool {
+        if self.before(i) != '-' {
+            return false;
+        }
+        if i == 1 {
+            return true;
+        }
+        let p2 = self.chars[i - 2];
+        match p2 {
+            '\n' => true,
+            ' ' => i == 2 || !(self.chars[i - 3].is_ascii_digit() || matches!(self.chars[i - 3], '%' | '~' | '-')),
+            _ => !p2.is_ascii_alphanumeric() && !matches!(p2, '~' | '-') && !self.at_line_start(i - 1),
+        }
+    }
+
+    /// Scientific and caret notation after the figure ending at `e`: `2e5`, `12.32e+14`,
+    /// `2.789e-1`, `2^5`, `2.5^-1` (nothing Latin glued after it). Applies it to `num` and
+    /// returns the new end. A caret power takes the sign of the figure after the power
+    /// (`-2^2` = -4), and repeated signs of the exponent multiply (`^--2` = `^2`).
+    fn exponent_after(&self, e: usize, num: &mut Numeral) -> usize {
+        if matches!(self.ch(e), 'e' | 'E') {
+            let sign = matches!(self.ch(e + 1), '+' | '-');
+            let k3 = if sign { e + 2 } else { e + 1 };
+            let k4 = self.read_digits(k3);
+            if k4 > k3 && !self.text(k3, k4).contains('.') && !is_latin(self.ch(k4)) {
+                let Ok(exp) = self.text(k3, k4).parse::<i32>() else { return e };
+                let exp = if sign && self.ch(e + 1) == '-' { -exp } else { exp };
+                num.value *= 10f64.powi(exp);
+                num.high = num.value;
+                num.step *= 10f64.powi(exp);
+                return k4;
+            }
+        }
+        if self.ch(e) == '^' {
+            let mut k = e + 1;
+            let mut negative_exp = false;
+            while matches!(self.ch(k), '+' | '-') {
+                negative_exp ^= self.ch(k) == '-';
+                k += 1;
+            }
+            let k4 = self.read_digits(k);
+            // `2^31-1` is arithmetic, not a figure (nor a range).
+            let operator_after = matches!(self.ch(k4), '-' | '+' | '*' | '/' | '×') && self.ch(k4 + 1).is_ascii_digit();
+            if k4 > k && !is_latin(self.ch(k4)) && !self.ch(k4).is_ascii_digit() && !operator_after {
+                let Ok(exp) = self.text(k, k4).parse::<f64>() else { return e };
+                let exp = if negative_exp { -exp } else { exp };
+                let v = num.value.abs().powf(exp).copysign(num.value);
+                if v.is_finite() {
+                    *num = Numeral { value: v, high: v, step: 0.0, sig: num.sig, vague: false };
+                    return k4;
+                }
+            }
+        }
+        e
+    }
+
+    /// `a/b的` at `i` (whole numbers; 的 after it marks a share, not a date): its value and end.
+    fn slash_share(&self, i: usize) -> Option<(f64, usize)> {
+        let e = self.read_digits(i);
+        if e == i || self.ch(e) != '/' || !self.ch(e + 1).is_ascii_digit() || self.text(i, e).contains('.') {
+            return None;
+        }
+        let de = self.read_digits(e + 1);
+        let den_text = self.text(e + 1, de);
+        if self.ch(de) != '的' || den_text.contains('.') {
+            return None;
+        }
+        let (num, den): (f64, f64) = (self.text(i, e).parse().ok()?, den_text.parse().ok()?);
+        (den > 0.0).then(|| (num / den, de))
+    }
+
+    /// `.5`, `-.5`, `.23456`: the digits at `i` after a dot at `i - 1`.
+    fn leading_dot_decimal(&self, i: usize) -> Option<Outcome> {
+        let e0 = self.read_digits(i);
+        if self.ch(e0) == '.' {
+            return Some(Outcome::Skip(self.skip_token(i)));
+        }
+        let mut num = numeral::parse_arabic(&format!("0.{}", self.text(i, e0)))?;
+        let s = i - 1;
+        let negative = self.minus_sign_before(s);
+        if negative {
+            num.value = -num.value;
+            num.high = num.value;
+        }
+        let e = self.exponent_after(e0, &mut num);
+        match self.finish_number(s, e, num, false) {
+            Some(Outcome::Claim(mut raw)) if negative && raw.s == s => {
+                raw.s = s - 1;
+                Some(Outcome::Claim(raw))
+            }
+            other => other,
+        }
+    }
+
     /// A Chinese magnitude word at `i` (万, 亿, 千万…) unless a longer unit starts there (千瓦).
     fn cn_magnitude_at(&self, i: usize) -> Option<(usize, f64)> {
         let long_unit = self.unit_at(i).map_or(0, |(n, _)| n);
@@ -530,7 +633,9 @@ impl<'a> Scan<'a> {
         let mut step = None;
         loop {
             let zero = self.ch(pos) == '零';
-            let j = if zero { pos + 1 } else { pos };
+            // `7万 5千 4百`: a lower group after a space counts only with its own magnitude.
+            let spaced = self.ch(pos) == ' ' && self.ch(pos + 1).is_ascii_digit();
+            let j = if zero || spaced { pos + 1 } else { pos };
             if !self.ch(j).is_ascii_digit() {
                 break;
             }
@@ -540,18 +645,22 @@ impl<'a> Scan<'a> {
                 break;
             }
             let Ok(d) = digits.parse::<f64>() else { break };
-            if let Some((n, m)) = self.cn_magnitude_at(de).filter(|&(_, m)| m < f) {
+            // `7 万5 千4 百`: a space may stand between the digits and their magnitude.
+            let dm = self.skip_space(de);
+            // 3千5百万: only 百 belongs to the lower place; the 万 after it scales the whole.
+            let single = numeral::chinese_small_unit(self.ch(dm)).map(|m| (1, m));
+            if let Some((n, m)) = self.cn_magnitude_at(dm).filter(|&(_, m)| m < f).or(single.filter(|&(_, m)| m < f)) {
                 if d * m >= f {
                     break;
                 }
                 add += d * m;
                 step = Some(m);
-                pos = de + n;
+                pos = dm + n;
                 f = m;
                 continue;
             }
             let places = f.log10().round() as usize;
-            if (zero || de - j == places) && d < f && self.unit_at(de).map_or(true, |(_, u)| u.2 != ClaimKind::Duration) {
+            if !spaced && (zero || de - j == places) && d < f && self.unit_at(de).map_or(true, |(_, u)| u.2 != ClaimKind::Duration) {
                 add += d;
                 step = Some(1.0);
                 pos = de;
@@ -803,6 +912,15 @@ impl<'a> Scan<'a> {
                     num.step = step;
                     end = e2;
                 }
+                // 3千5百万, 2千零30万, 10万万: a larger magnitude after them multiplies the whole.
+                if let Some((n2, f2)) = self.cn_magnitude_at(end).filter(|&(_, f2)| f2 >= 1e4 && f2 >= f) {
+                    if num.value * f2 < 1e16 {
+                        num.value *= f2;
+                        num.high *= f2;
+                        num.step *= f2;
+                        end += n2;
+                    }
+                }
             } else if matches!(self.ch(k), '多' | '余') {
                 let k1 = self.skip_space(k + 1);
                 if let Some((n, f)) = self.cn_magnitude_at(k1).filter(|&(_, f)| f >= 1e4) {
@@ -828,10 +946,12 @@ impl<'a> Scan<'a> {
                 }
             }
             // Glued M/B/K/T after a currency amount or before a unit: $5B, 1M token.
-            if !hit && k == end && matches!(self.ch(end), 'M' | 'B' | 'K' | 'k' | 'T') && !is_latin(self.ch(end + 1)) && !self.ch(end + 1).is_ascii_digit() {
+            // After a currency sign a lowercase m is million too (£5m); elsewhere it is metres.
+            let money_m = currency.is_some() && self.ch(end) == 'm';
+            if !hit && k == end && (money_m || matches!(self.ch(end), 'M' | 'B' | 'K' | 'k' | 'T')) && !is_latin(self.ch(end + 1)) && !self.ch(end + 1).is_ascii_digit() {
                 let f = match self.ch(end) {
                     'K' | 'k' => 1e3,
-                    'M' => 1e6,
+                    'M' | 'm' => 1e6,
                     'B' => 1e9,
                     _ => 1e12,
                 };
@@ -856,7 +976,9 @@ impl<'a> Scan<'a> {
         let mut kind = ClaimKind::Count;
         let mut unit = String::new();
         let mut unit_hit = false;
-        if let Some((n, entry)) = self.unit_at(k) {
+        // 比三十大一些: the adjective after a compared figure is no classifier (三十大).
+        let mut compared_with = self.comparative_after(start, k);
+        if let Some((n, entry)) = self.unit_at(k).filter(|_| compared_with.is_none()) {
             // 兆 followed by 瓦: the unit wins (handled by longest match above).
             let ok = !(entry.2 == ClaimKind::Count && self.unit_is_word_start(k, n))
                 && !(entry.0 == "度" );
@@ -877,6 +999,12 @@ impl<'a> Scan<'a> {
                     unit = "%".into();
                 }
             }
+        }
+        // 花了我三块, 售价十五块: 块 ending the clause after a word of paying or pricing is the
+        // colloquial yuan; elsewhere it counts pieces (三块蛋糕, 切成三块).
+        if unit_hit && unit == "块" && !is_cjk(self.ch(end)) && self.clause_before_has(start, &['花', '付', '价', '值', '赚', '费', '钱']) {
+            kind = ClaimKind::Money;
+            unit = "CNY".into();
         }
         // 五元三毛, 50元6角3分, 两美元又三美分: smaller coins after the main unit.
         if unit_hit && kind == ClaimKind::Money && matches!(unit.as_str(), "CNY" | "USD") {
@@ -931,7 +1059,17 @@ impl<'a> Scan<'a> {
             }
             if self.ch(k) == '成' && num.value <= 10.0 && !matches!(self.ch(k + 1), '为' | '本' | '立' | '功' | '果' | '长' | '员' | '熟' | '交' | '都' | '品' | '型' | '效' | '就' | '绩' | '分' | '年' | '人' | '像' | '全' | '批' | '了') {
                 // 三成半: and a half tenth.
-                let half = if self.ch(k + 1) == '半' && !self.half_starts_word(k + 1) { 5.0 } else { 0.0 };
+                let mut half = if self.ch(k + 1) == '半' && !self.half_starts_word(k + 1) { 5.0 } else { 0.0 };
+                // 七成六, 八成五: one more digit after 成 is the next place (76%), when it ends
+                // the numeral (not 七成六个人, 七成五十岁以上).
+                let after = self.ch(k + 2);
+                if half == 0.0 && !vague && num.value.fract() == 0.0 && num.value < 10.0 {
+                    if let Some(d) = numeral::chinese_digit(self.ch(k + 1)).filter(|&d| d > 0) {
+                        if !numeral::is_chinese_numeral_char(after) && !after.is_ascii_digit() && self.unit_at(k + 2).is_none() && !matches!(after, '成' | '折' | '%') {
+                            half = d as f64;
+                        }
+                    }
+                }
                 let v = num.value * 10.0 + half;
                 let e_end = if half > 0.0 { k + 2 } else { k + 1 };
                 return Some(Outcome::Claim(Raw { s: start, e: e_end, kind: ClaimKind::Percent, value: v, high: num.high * 10.0 + half, unit: "%".into(), approx: if vague { Approx::Vague } else { Approx::Exact }, step: num.step * 10.0, sig: num.sig, date: None }));
@@ -958,11 +1096,29 @@ impl<'a> Scan<'a> {
             unit_hit = true;
         }
         // 1234两: 两 after Arabic digits is the weight unit liang (50 g), not "two".
-        if !unit_hit && !chinese && end == e && self.ch(k) == '两' && !starts_cn_numeral(self.ch(k + 1)) && self.ch(k + 1) != '个' {
+        // (After Chinese numerals `chinese()` leaves a final 两 out of the numeral only when it
+        // is the unit.)
+        if !unit_hit && end == e && self.ch(k) == '两' && !starts_cn_numeral(self.ch(k + 1)) && self.ch(k + 1) != '个' {
             kind = ClaimKind::Measure;
             unit = "liang".into();
             end = k + 1;
             unit_hit = true;
+        }
+        // 十打苹果, 一打: 打 after a figure is a dozen when it is a word of its own (not 打开,
+        // 打造) and no figure follows (五打一 is a fight). After 一 it reads "as soon as"
+        // (一打电话就…), so 一打 counts only at the end of a clause.
+        if !unit_hit && currency.is_none() && end == e && self.ch(k) == '打' && !vague && self.word_at(k).1 == k + 1 {
+            let next = self.ch(k + 1);
+            let clause_end = !is_cjk(next) && !next.is_ascii_alphanumeric() || next == '的';
+            let one = num.value == 1.0;
+            if !next.is_ascii_digit() && !starts_cn_numeral(next) && (clause_end || !one) {
+                num.value *= 12.0;
+                num.high *= 12.0;
+                num.step *= 12.0;
+                unit = "个".into();
+                end = k + 1;
+                unit_hit = true;
+            }
         }
         if !unit_hit && !chinese && end == e && self.ch(e) == 'h' {
             kind = ClaimKind::Duration;
@@ -1019,8 +1175,13 @@ impl<'a> Scan<'a> {
             end += 1;
             approx = Approx::Over;
         }
-        // Chinese numerals need a unit (or another quantity marker) to be a claim.
-        if chinese && !unit_hit && currency.is_none() {
+        // (比 25 倍大的模型: a multiple is the size of the difference, not a bound.)
+        if compared_with.is_none() && unit_hit && kind != ClaimKind::Multiple {
+            compared_with = self.comparative_after(start, self.skip_space(end));
+        }
+        // Chinese numerals need a unit (or another quantity marker) to be a claim; a
+        // comparison (比三十大) makes one a bound.
+        if chinese && !unit_hit && currency.is_none() && compared_with.is_none() {
             let core = self.text(s, e);
             // 万 or 亿 alone is no amount without a unit (千亿, 万亿 are).
             let only_units = core.chars().count() == 1 && start == s && core.chars().all(|c| numeral::chinese_big_unit(c).is_some());
@@ -1041,14 +1202,16 @@ impl<'a> Scan<'a> {
         if !chinese && !unit_hit && currency.is_none() && end == e {
             let k2 = self.skip_space(e);
             // A comparison before the number (大于10且…, 最多100最少20) marks a quantity.
-            let compared = self.hedge_before(s).0 != Approx::Exact;
+            // So does a bound after it (170 之下, 100以上) or a comparison around it (比 170 低).
+            let bound_after = HEDGES_AFTER.iter().any(|(h, _)| *h != "内" && self.at(k2, h));
+            let compared = self.hedge_before(s).0 != Approx::Exact || bound_after || compared_with.is_some();
             if is_cjk(self.ch(k2)) && !compared && !matches!(self.ch(k2), '的' | '和' | '与' | '或' | '及' | '至' | '到' | '多' | '余' | '左' | '以' | '上' | '万' | '亿' | '是' | '为' | '在') {
                 return Some(Outcome::Skip(e));
             }
             let b = if self.before(s) == ' ' { s - 1 } else { s };
             if self.before(s) == ' ' && is_cjk(self.before(b)) && !self.text(s, e).contains('.') && self.ch(k2) != '%' {
                 let (h, _) = self.hedge_before(s);
-                if h == Approx::Exact && !matches!(self.before(b), '为' | '达' | '是' | '有' | '共' | '计' | '约' | '近' | '超' | '逾' | '仅') {
+                if h == Approx::Exact && !compared && !matches!(self.before(b), '为' | '达' | '是' | '有' | '共' | '计' | '约' | '近' | '超' | '逾' | '仅') {
                     return Some(Outcome::Skip(e));
                 }
             }
@@ -1069,7 +1232,7 @@ impl<'a> Scan<'a> {
         // It counts when another figure in the sentence rests on it (一台服务器的价格为…万元)
         // or when the classifier measures (一层, 一片); article-like classifiers never count.
         if chinese && num.value == 1.0 && self.text(s, e) == "一" && kind == ClaimKind::Count && end - k <= 1 {
-            let article_like = matches!(self.ch(k), '个' | '种' | '位' | '顿' | '颗' | '度' | '代' | '些' | '样' | '点' | '下' | '款' | '类' | '名' | '起' | '道' | '重' | '大' | '分' | '回' | '对' | '门' | '单' | '级' | '集' | '字' | '口' | '人' | '件' | '条' | '项' | '家' | '笔' | '场' | '部' | '批' | '组' | '首' | '期' | '届' | '轮' | '本' | '张' | '只' | '头' | '支' | '所' | '间' | '座' | '处');
+            let article_like = matches!(self.ch(k), '个' | '种' | '位' | '顿' | '颗' | '度' | '代' | '些' | '样' | '点' | '下' | '款' | '类' | '名' | '起' | '道' | '重' | '大' | '分' | '回' | '对' | '门' | '单' | '级' | '集' | '字' | '口' | '人' | '件' | '条' | '项' | '家' | '笔' | '场' | '部' | '批' | '组' | '首' | '期' | '届' | '轮' | '本' | '张' | '只' | '头' | '支' | '所' | '间' | '座' | '处' | '节' | '章');
             let rests_on = matches!(self.ch(k), '次' | '台') && self.sentence_has_other_number(s, end);
             let demonstrative = matches!(self.before(s), '这' | '那' | '哪' | '某' | '同');
             if article_like || demonstrative || self.ch(k) == '套' || (matches!(self.ch(k), '次' | '台') && !rests_on) {
@@ -1103,7 +1266,7 @@ impl<'a> Scan<'a> {
         // Hedges before and after.
         let (happrox, _) = self.hedge_before(start);
         if approx == Approx::Exact {
-            approx = happrox;
+            approx = compared_with.unwrap_or(happrox);
         }
         let ka = self.skip_space(end);
         for (h, a) in HEDGES_AFTER {
@@ -1126,6 +1289,37 @@ impl<'a> Scan<'a> {
             raw.kind = ClaimKind::Range;
         }
         Some(Outcome::Claim(raw))
+    }
+
+    /// `比170低`, `比 170 低`, `比三十大一些`: a figure after 比 and before a comparative
+    /// adjective at `k` is a bound (higher/more: over; lower/less: under). The adjective must
+    /// end there or take a degree complement (一些, 得多, 了, 出), so that 比三大运营商多 (the
+    /// three big operators) and 比 25 倍大的模型 (attributive) stay out.
+    fn comparative_after(&self, s: usize, k: usize) -> Option<Approx> {
+        let b = if self.before(s) == ' ' { s - 1 } else { s };
+        if self.before(b) != '比' {
+            return None;
+        }
+        let approx = match self.ch(k) {
+            // (Not 快/慢: 4090 比 3090 快 compares model numbers.)
+            '高' | '多' | '大' | '长' | '重' => Approx::Over,
+            '低' | '少' | '小' | '短' | '轻' | '矮' => Approx::Under,
+            _ => return None,
+        };
+        let next = self.ch(k + 1);
+        (!is_cjk(next) || "一些得了很点出".contains(next)).then_some(approx)
+    }
+
+    /// Whether the clause before `s` (back to a comma or sentence end) holds one of `chars`.
+    fn clause_before_has(&self, s: usize, chars: &[char]) -> bool {
+        let mut b = s;
+        while b > 0 && !matches!(self.chars[b - 1], '，' | ',' | '。' | '；' | ';' | '\n' | '！' | '？' | '!' | '?') {
+            b -= 1;
+            if chars.contains(&self.chars[b]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the sentence around `[s, e)` holds another Arabic figure.
@@ -1256,7 +1450,9 @@ impl<'a> Scan<'a> {
         }
         for (h, a) in HEDGES_BEFORE {
             let n = h.chars().count();
-            if b >= n && self.text(b - n, b).eq_ignore_ascii_case(h) && !(is_latin(h.chars().next().unwrap()) && is_latin(self.before(b - n))) {
+            // `<div>5`: an angle bracket after a letter or quote closes a tag.
+            let tag = matches!(h.chars().next(), Some('<' | '>')) && b >= n && (self.before(b - n).is_ascii_alphanumeric() || matches!(self.before(b - n), '"' | '\'' | '/'));
+            if b >= n && !tag && self.text(b - n, b).eq_ignore_ascii_case(h) && !(is_latin(h.chars().next().unwrap()) && is_latin(self.before(b - n))) {
                 return (*a, b - n);
             }
         }
@@ -1417,6 +1613,21 @@ impl<'a> Scan<'a> {
         while starts_cn_numeral(self.ch(e)) || ((self.ch(e) == '点' || self.ch(e) == '點') && starts_cn_numeral(self.ch(e + 1))) {
             e += 1;
         }
+        // 五十兆瓦, 五十兆字节: 兆 before a unit is the prefix mega, not the numeral 10^12.
+        if e > i + 1 && self.ch(e - 1) == '兆' && self.unit_at(e - 1).map_or(false, |(n, _)| n >= 2) {
+            e -= 1;
+        }
+        // 三十两, 二两, 两万两, 三千两百两: 两 never ends a numeral after a unit or a digit (32 is
+        // 三十二), so a final 两 there is the weight unit liang. 一两 and 三两 stay "one or two",
+        // "two or three" (一两句, 三两下), and 两 before a unit or numeral is still "two".
+        let liang = e > i + 1
+            && self.ch(e - 1) == '两'
+            && !matches!(self.ch(e - 2), '一' | '三' | '两')
+            && self.unit_at(e).is_none()
+            && !starts_cn_numeral(self.ch(e));
+        if liang {
+            e -= 1;
+        }
         let text = self.text(i, e);
         // A lone financial numeral (拾起, 伍仁, 陆地, 肆意) counts only as a word of its own.
         if e == i + 1 && "壹贰叁肆伍陆柒捌玖拾佰仟".contains(c) && self.word_at(i) != (i, i + 1) {
@@ -1458,7 +1669,7 @@ impl<'a> Scan<'a> {
         let (ls, le) = self.word_at(e - 1);
         if le > e && ls < e {
             let ext = self.text(e, le);
-            let unit_like = self.unit_at(e).is_some() || ext.starts_with('年') || ext.starts_with('月') || ext.starts_with('多') || ext.starts_with('余') || ext.starts_with('番') || ext.starts_with('成') || ext.starts_with('折') || ext.starts_with("分之");
+            let unit_like = self.unit_at(e).is_some() || ext.starts_with('年') || ext.starts_with('月') || ext.starts_with('多') || ext.starts_with('余') || ext.starts_with('番') || ext.starts_with('成') || ext.starts_with('折') || ext.starts_with("分之") || (liang && ext.starts_with('两')) || ext == "打";
             if !unit_like {
                 return Some(Outcome::Skip(le));
             }
@@ -1490,6 +1701,9 @@ impl<'a> Scan<'a> {
     /// ten from 100 up (百分之五, 万分之三), a fraction otherwise; `X又D分之N` adds a whole part.
     fn fraction(&self, i: usize, e: usize, den: f64) -> Option<Outcome> {
         let k = self.skip_space(e + 2);
+        // 负3分之负157: a signed numerator.
+        let negative_numerator = matches!(self.ch(k), '负' | '負') && (starts_cn_numeral(self.ch(k + 1)) || self.ch(k + 1).is_ascii_digit());
+        let k = if negative_numerator { k + 1 } else { k };
         let mut e2 = k;
         while starts_cn_numeral(self.ch(e2)) || self.ch(e2).is_ascii_digit() || ((self.ch(e2) == '点' || self.ch(e2) == '.') && e2 > k) {
             e2 += 1;
@@ -1499,13 +1713,18 @@ impl<'a> Scan<'a> {
         while e2 > k + 1 && parse(&self.text(k, e2)).is_none() {
             e2 -= 1;
         }
-        let numr = parse(&self.text(k, e2))?;
+        let mut numr = parse(&self.text(k, e2))?;
+        if negative_numerator {
+            (numr.value, numr.high) = (-numr.high, -numr.value);
+        }
         if den == 0.0 {
             return Some(Outcome::Skip(e2));
         }
         let approx = self.hedge_before(i).0;
         // 百分之, 千分之, 万分之, 百万分之: rates written per power of ten are percentages.
-        if den >= 100.0 && (den.log10() - den.log10().round()).abs() < 1e-9 && self.before(i) != '又' {
+        // `X又D分之N`, also with a space after 又 (digits keep the space the CJK ones lose).
+        let you = if self.before(i) == '又' { Some(i - 1) } else if self.before(i) == ' ' && i >= 2 && self.chars[i - 2] == '又' { Some(i - 2) } else { None };
+        if den >= 100.0 && (den.log10() - den.log10().round()).abs() < 1e-9 && you.is_none() {
             let (v, h) = (numr.value * 100.0 / den, numr.high * 100.0 / den);
             let approx = if numr.vague { Approx::Vague } else { approx };
             return Some(Outcome::Claim(Raw { s: i, e: e2, kind: ClaimKind::Percent, value: v, high: h, unit: "%".into(), approx, step: numr.step * 100.0 / den, sig: numr.sig, date: None }));
@@ -1513,12 +1732,12 @@ impl<'a> Scan<'a> {
         let mut v = numr.value / den;
         let mut s = i;
         // 三百五十又三分之一, 3又一千分之23: a whole part before 又.
-        if self.before(i) == '又' {
-            let mut w = i - 1;
+        if let Some(you) = you {
+            let mut w = you;
             while w > 0 && (starts_cn_numeral(self.chars[w - 1]) || self.chars[w - 1].is_ascii_digit() || self.chars[w - 1] == '.') {
                 w -= 1;
             }
-            let whole_text = self.text(w, i - 1);
+            let whole_text = self.text(w, you);
             if let Some(whole) = numeral::parse_arabic(&whole_text).or_else(|| numeral::parse_chinese(&whole_text)) {
                 v += whole.value;
                 s = w;
@@ -1794,6 +2013,7 @@ const NOT_CLASSIFIER_WORDS: &[&str] = &[
     "口径", "根据", "包括", "幅度", "本身", "本地", "本土", "条件", "项目", "部分", "部门", "部署", "头部",
     "张开", "片面", "块链", "层面", "层次", "场景", "场所", "轮融", "例如", "届时", "只是", "只有", "只要",
     "所以", "所有", "间隔", "套餐", "支持", "支付", "双方", "对手", "字节", "处理", "处于", "处在", "处置", "级市", "次产",
+    "章程", "节点", "节约", "节能", "节省", "节目", "节日", "节奏",
 ];
 
 fn chinese_or_space_after_many(c: char) -> bool {
