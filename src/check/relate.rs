@@ -350,7 +350,9 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             let before = text_before(text, c.start, floor, p.window);
             p.cues.iter().any(|w| before.contains(w.as_str())) && !RATE_WORDS.iter().any(|w| before.contains(w))
         };
-        let stated: Vec<&Claim> = group.iter().copied().filter(|c| c.kind == stated_kind && !c.is_range() && cued(c)).collect();
+        // A share may be written as a fraction too (近一半, a third, 三分之一).
+        let is_stated_kind = |c: &Claim| c.kind == stated_kind || (p.mode == PairMode::Share && c.kind == ClaimKind::Fraction);
+        let stated: Vec<&Claim> = group.iter().copied().filter(|c| is_stated_kind(c) && !c.is_range() && cued(c)).collect();
         let [s] = stated.as_slice() else { continue };
         let amount_kind = |c: &Claim| match p.mode {
             PairMode::Points => c.kind == ClaimKind::Percent,
