@@ -99,6 +99,9 @@ pub enum Builder {
     /// The same quantity (same subject, unit dimension, kind and year context) stated twice.
     /// Roles: `stated` (the later figure), `other` (the earlier one).
     SameQuantity { across_documents: bool, min_subject_chars: usize },
+    /// The year an event happened to a named thing (Transformer 架构引入, OpenAI founded),
+    /// stated twice with different years. Roles: `stated` (the later year), `other`.
+    EventYear { across_documents: bool },
     /// A size in a name (65B, 8x7B) against a parameter figure next to it.
     /// Roles: `stated`, `name`.
     NameSize { window: usize },
@@ -142,6 +145,7 @@ impl Builder {
             Builder::Weekday => &["stated", "calendar"],
             Builder::CalendarDate => &["day", "month_days"],
             Builder::SameQuantity { .. } => &["stated", "other"],
+            Builder::EventYear { .. } => &["stated", "other"],
             Builder::NameSize { .. } => &["stated", "name"],
             Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
             Builder::SentencePair(_) => &["stated", "small", "large"],
@@ -331,6 +335,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "same_quantity" => &["across_documents", "min_subject_chars"],
                 "name_size" => &["window"],
                 "sentence_pair" => &["mode", "cues", "window"],
+                "event_year" => &["across_documents"],
                 _ => &[],
             };
             if let Some(k) = params.keys().find(|k| !allowed.contains(&k.as_str())) {
@@ -346,6 +351,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                     min_subject_chars: get_int("min_subject_chars", 3).max(1) as usize,
                 },
                 "name_size" => Builder::NameSize { window: get_int("window", 24).max(1) as usize },
+                "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
                 "sentence_pair" => {
                     let mode = match params.get("mode").and_then(|v| v.as_str()) {
                         Some("change") => PairMode::Change,
@@ -368,7 +374,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 other => {
                     return Err(err(
                         b.span(),
-                        format!("unknown builder `{other}` (formula, range_order, weekday, calendar_date, same_quantity, name_size, sentence_pair)"),
+                        format!("unknown builder `{other}` (formula, range_order, weekday, calendar_date, same_quantity, name_size, sentence_pair, event_year)"),
                         "unknown builder",
                     ))
                 }
