@@ -351,7 +351,13 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
                 _ => prev_end(c),
             };
             let before = text_before(text, c.start, floor, p.window);
-            p.cues.iter().any(|w| before.contains(w.as_str())) && !RATE_WORDS.iter().any(|w| before.contains(w))
+            // English puts the cue after the figure too: "a 40% increase", "a 12% drop".
+            let after = text_after(text, c.end, next_start(c), 10);
+            let after_cued = p.mode != PairMode::Share
+                && p.cues.iter().any(|w| w.len() > 3 && w.is_ascii() && after.trim_start().starts_with(w.as_str()));
+            let wide = text_before(text, c.start, floor, 30);
+            let rate_word = RATE_WORDS.iter().any(|w| wide.contains(w) || after.contains(w));
+            (p.cues.iter().any(|w| before.contains(w.as_str())) || after_cued) && (rate_word == (p.mode == PairMode::Annual))
         };
         // A share may be written as a fraction too (近一半, a third, 三分之一).
         let is_stated_kind = |c: &Claim| c.kind == stated_kind || (p.mode == PairMode::Share && c.kind == ClaimKind::Fraction);
@@ -359,6 +365,10 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         let [s] = stated.as_slice() else { continue };
         let amount_kind = |c: &Claim| match p.mode {
             PairMode::Points => c.kind == ClaimKind::Percent,
+            PairMode::Annual => matches!(
+                c.kind,
+                ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy | ClaimKind::PricePerUnit
+            ),
             PairMode::Increment => matches!(
                 c.kind,
                 ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy | ClaimKind::PricePerUnit
@@ -416,6 +426,13 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         if a.unit != b.unit || claim_unit(a.kind, &a.unit).dims != claim_unit(b.kind, &b.unit).dims || a.value == b.value {
             continue;
         }
+        // Each amount must belong to this figure: no other figure of the stated kind stands
+        // nearer to it (… down 2% from B, while C rose 9% …: B belongs to the 2%).
+        let rivals: Vec<&Claim> = group.iter().copied().filter(|c| c.id != s.id && is_stated_kind(c)).collect();
+        let dist = |x: &Claim, y: &Claim| if x.end <= y.start { y.start - x.end } else { x.start.saturating_sub(y.end) };
+        if [*a, *b].iter().any(|m| rivals.iter().any(|r| dist(r, m) < dist(s, m))) {
+            continue;
+        }
         let (small, large) = if a.value < b.value { (*a, *b) } else { (*b, *a) };
         // Markers may stand before a period name (去年四季度为…): look past dates and years.
         let prev_end_figure = |c: &Claim| {
@@ -433,17 +450,18 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         };
         // A year written right before an amount dates it (2019年为1.4亿人次).
         let year_of = |c: &Claim| {
-            group.iter().find(|y| {
-                y.kind == ClaimKind::Year && y.end <= c.start && {
-                    let between = &text[y.end..c.start];
-                    between.chars().count() <= 8 && !between.contains(['，', ',', '；', ';', '。'])
-                }
-            }).map(|y| y.value)
+            let near = |between: &str| between.chars().count() <= 8 && !between.contains(['，', ',', '；', ';', '。']);
+            group
+                .iter()
+                .find(|y| y.kind == ClaimKind::Year && y.end <= c.start && near(&text[y.end..c.start]))
+                .or_else(|| group.iter().find(|y| y.kind == ClaimKind::Year && y.start >= c.end && near(&text[c.end..y.start])))
+                .map(|y| y.value)
         };
         let dated_apart = matches!((year_of(a), year_of(b)), (Some(x), Some(y)) if x != y);
         let ok = match p.mode {
             PairMode::Change | PairMode::Points => base(a) != base(b) || dated_apart,
             PairMode::Increment => false,
+            PairMode::Annual => dated_apart,
             PairMode::Multiple => {
                 // 增长了N倍 reads as N or N+1 times: left to the growth-multiple rule.
                 let wider = text_before(text, s.start, prev_end(s), 8);
@@ -471,6 +489,13 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         roles.insert("stated".into(), claim_role(s));
         roles.insert("small".into(), claim_role(small));
         roles.insert("large".into(), claim_role(large));
+        if p.mode == PairMode::Annual {
+            let (Some(y1), Some(y2)) = (year_of(small), year_of(large)) else { continue };
+            let n = (y2 - y1).abs();
+            let mut years = RoleVal::synthetic(n, format!("{n} years"), s.start);
+            years.claims = Vec::new();
+            roles.insert("years".into(), years);
+        }
         out.push(Relation { rule: ri, doc: di, roles, left: None, note: String::new() });
     }
 }

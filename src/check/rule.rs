@@ -126,6 +126,9 @@ pub enum PairMode {
     /// A level, its increment over the base (after a change verb) and the change in %:
     /// roles `stated`, `level`, `increment`.
     Increment,
+    /// An average annual rate between two amounts dated by two years: roles `stated`,
+    /// `small`, `large`, `years` (the number of years between them).
+    Annual,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +151,7 @@ impl Builder {
             Builder::EventYear { .. } => &["stated", "other"],
             Builder::NameSize { .. } => &["stated", "name"],
             Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
+            Builder::SentencePair(p) if p.mode == PairMode::Annual => &["stated", "small", "large", "years"],
             Builder::SentencePair(_) => &["stated", "small", "large"],
         }
     }
@@ -359,6 +363,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                         Some("points") => PairMode::Points,
                         Some("multiple") => PairMode::Multiple,
                         Some("increment") => PairMode::Increment,
+                        Some("annual") => PairMode::Annual,
                         _ => return Err(err(pspan, "sentence_pair needs mode = \"change\", \"share\", \"points\" or \"multiple\"".into(), "in these params")),
                     };
                     let cues: Vec<String> = params

@@ -150,6 +150,9 @@ fn interval(r: &Raw) -> (f64, f64) {
     }
     let half = r.step / 2.0;
     let (v, h) = (r.value, r.high);
+    // A figure written with a magnitude word and one or two digits (1万亿, 2万) is rounded,
+    // but not by half its size: cap its band at 5 %.
+    let half = if r.step >= 1000.0 && r.step / v.abs().max(1e-300) > 0.1 { half.min(0.05 * v.abs()) } else { half };
     match r.approx {
         Approx::Exact => (v - half, h + half),
         Approx::About => {
