@@ -57,6 +57,10 @@ fn dates_and_years() {
     let all = claims("2024年1月上线，7月14日关闭");
     assert_eq!(all[1].2, "2024-07-14");
     assert_eq!(one("截至2024Q3末").2, "2024-09-30");
+    assert_eq!(one("The deal closed on March 31, 2025.").2, "2025-03-31");
+    assert_eq!(one("on 24 July 2025 the board met").2, "2025-07-24");
+    assert_eq!(one("Sales in June 2024 were flat").2, "2024-06");
+    assert!(claims("He may be right, she said").is_empty());
 }
 
 #[test]

@@ -467,6 +467,27 @@ impl<'a> Scan<'a> {
             }
             return Some(Outcome::Skip(k.max(e0)));
         }
+        // 24 July 2025, 3 March: a day before an English month name.
+        if e0 - i <= 2 && self.ch(e0) == ' ' && is_latin(self.ch(e0 + 1)) && !is_latin(self.before(i)) {
+            let mut w = e0 + 1;
+            while is_latin(self.ch(w)) {
+                w += 1;
+            }
+            if let (Some(m), Ok(d)) = (month_number(&self.text(e0 + 1, w).to_lowercase()), digits.parse::<u32>()) {
+                if (1..=31).contains(&d) && self.text(e0 + 1, w).chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+                    let k = if self.ch(w) == ',' { w + 1 } else { w };
+                    if self.ch(k) == ' ' && self.ch(k + 1).is_ascii_digit() {
+                        let y_end = self.read_digits(k + 1);
+                        if let Ok(y) = self.text(k + 1, y_end).parse::<u32>() {
+                            if y_end - k - 1 == 4 && (1000..=2100).contains(&y) {
+                                return Some(Outcome::Claim(date_raw(i, y_end, format!("{y:04}-{m:02}-{d:02}"))));
+                            }
+                        }
+                    }
+                    return Some(Outcome::Claim(date_raw(i, w, format!("--{m:02}-{d:02}"))));
+                }
+            }
+        }
         // Dates and years.
         if let Some(raw) = self.date_from_arabic(i, e0) {
             return Some(Outcome::Claim(raw));
@@ -1787,6 +1808,12 @@ impl<'a> Scan<'a> {
             e += 1;
         }
         let word = self.text(i, e).to_lowercase();
+        // English dates: March 31, 2025 / Jan. 8 / June 2024.
+        if let Some(m) = month_number(&word) {
+            if let Some(raw) = self.english_date(i, e, m) {
+                return Some(Outcome::Claim(raw));
+            }
+        }
         let simple = |v: f64, kind: ClaimKind, unit: &str, end: usize| {
             Some(Outcome::Claim(Raw { s: i, e: end, kind, value: v, high: v, unit: unit.into(), approx: self.hedge_before(i).0, step: if kind == ClaimKind::Fraction { 0.0 } else { 1.0 }, sig: 1, date: None }))
         };
@@ -1842,6 +1869,44 @@ impl<'a> Scan<'a> {
             }
         }
         Some(Outcome::Skip(e))
+    }
+
+    /// `March 31, 2025`, `Jan. 8`, `June 2024` after a month name ending at `e`.
+    fn english_date(&self, i: usize, e: usize, m: u32) -> Option<Raw> {
+        let mut k = e;
+        if self.ch(k) == '.' {
+            k += 1;
+        }
+        if self.ch(k) != ' ' || !self.ch(k + 1).is_ascii_digit() {
+            return None;
+        }
+        let d_end = self.read_digits(k + 1);
+        let digits = self.text(k + 1, d_end);
+        let n: u32 = digits.parse().ok()?;
+        if digits.len() == 4 && (1000..=2100).contains(&n) {
+            return Some(date_raw(i, d_end, format!("{n:04}-{m:02}")));
+        }
+        if !(1..=31).contains(&n) || digits.len() > 2 {
+            return None;
+        }
+        let mut end = d_end;
+        for suffix in ["st", "nd", "rd", "th"] {
+            if self.at(end, suffix) && !is_latin(self.ch(end + 2)) {
+                end += 2;
+            }
+        }
+        // An optional year: ", 2025" or " 2025".
+        let y0 = if self.ch(end) == ',' { end + 1 } else { end };
+        if self.ch(y0) == ' ' && self.ch(y0 + 1).is_ascii_digit() {
+            let y_end = self.read_digits(y0 + 1);
+            if y_end - y0 - 1 == 4 {
+                let y: u32 = self.text(y0 + 1, y_end).parse().ok()?;
+                if (1000..=2100).contains(&y) {
+                    return Some(date_raw(i, y_end, format!("{y:04}-{m:02}-{n:02}")));
+                }
+            }
+        }
+        Some(date_raw(i, end, format!("--{m:02}-{n:02}")))
     }
 
     /// Inline formulas: `a × b = c`, `449W*1022362h*0.87=408944800元`: one formula claim
@@ -2076,6 +2141,16 @@ fn is_english_context_word(w: &str) -> bool {
         "Down", "Of", "Year", "Revenue", "Sales", "Profit", "Up", "AND", "OR",
     ];
     WORDS.contains(&w)
+}
+
+fn month_number(w: &str) -> Option<u32> {
+    const MONTHS: &[(&str, u32)] = &[
+        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+        ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1),
+        ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9),
+        ("oct", 10), ("nov", 11), ("dec", 12),
+    ];
+    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
 }
 
 fn english_number(w: &str) -> Option<f64> {
