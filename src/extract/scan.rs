@@ -467,6 +467,30 @@ impl<'a> Scan<'a> {
             }
             return Some(Outcome::Skip(k.max(e0)));
         }
+        // A street address: 4065 County Circle Drive, 221 Baker St.
+        if self.ch(e0) == ' ' && self.ch(e0 + 1).is_ascii_uppercase() {
+            const STREET: &[&str] = &[
+                "Street", "St", "Road", "Rd", "Avenue", "Ave", "Drive", "Dr", "Boulevard", "Blvd", "Lane", "Ln",
+                "Way", "Circle", "Court", "Ct", "Place", "Pl", "Parkway", "Pkwy", "Highway", "Hwy", "Square", "Sq",
+            ];
+            let mut w = e0 + 1;
+            for _ in 0..4 {
+                let ws = w;
+                while is_latin(self.ch(w)) {
+                    w += 1;
+                }
+                if w == ws || !self.ch(ws).is_ascii_uppercase() {
+                    break;
+                }
+                if STREET.contains(&self.text(ws, w).as_str()) {
+                    return Some(Outcome::Skip(w));
+                }
+                if self.ch(w) != ' ' {
+                    break;
+                }
+                w += 1;
+            }
+        }
         // 24 July 2025, 3 March: a day before an English month name.
         if e0 - i <= 2 && self.ch(e0) == ' ' && is_latin(self.ch(e0 + 1)) && !is_latin(self.before(i)) {
             let mut w = e0 + 1;
@@ -706,8 +730,9 @@ impl<'a> Scan<'a> {
         if digits.contains('.') || self.grouped[i..e].iter().any(|&g| g) {
             return false;
         }
-        // A leading zero marks a code or a phone prefix (0161 555 0123, 010-…), not a figure.
-        if len >= 3 && digits.starts_with('0') {
+        // A leading zero marks a code or a phone prefix (0161 555 0123, 010-…, 海豹06), not a
+        // figure; two-digit ones before a time or date unit (06月, 09时) are read there.
+        if len >= 2 && digits.starts_with('0') && (len >= 3 || !matches!(self.ch(e), '月' | '日' | '号' | '时' | '点' | '分' | '秒' | '年')) {
             return true;
         }
         if self.ch(e) == '-' && self.ch(e + 1).is_ascii_digit() {
