@@ -61,6 +61,7 @@ fn dates_and_years() {
     assert_eq!(one("on 24 July 2025 the board met").2, "2025-07-24");
     assert_eq!(one("Sales in June 2024 were flat").2, "2024-06");
     assert!(claims("He may be right, she said").is_empty());
+    assert_eq!(one("1至6月，销量增长").2, "--06");
 }
 
 #[test]
@@ -103,6 +104,8 @@ fn numerals_that_are_not_claims() {
         "The Boeing 737 MAX and Windows 11; see ISO 9001",
         "the office at 4065 County Circle Drive",
         "比亚迪海豹06上市",
+        "记者今（15）日获悉",
+        "开跑时间为7时30分",
     ] {
         assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
     }

@@ -93,7 +93,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("瓶", "瓶", Count), ("袋", "袋", Count), ("杯", "杯", Count), ("盒", "盒", Count),
     ("组", "组", Count), ("首", "首", Count), ("集", "集", Count), ("页", "页", Count),
     ("笔", "笔", Count), ("单", "单", Count), ("起", "起", Count), ("卡", "卡", Count),
-    ("票", "票", Count), ("分", "points", Count), ("代", "代", Count), ("波", "波", Count),
+    ("票", "票", Count), ("代", "代", Count), ("波", "波", Count),
     ("大", "大", Count), ("重", "重", Count), ("字", "字", Count), ("道", "道", Count),
     ("期", "期", Count), ("届", "届", Count), ("次", "次", Count), ("回", "回", Count),
     ("趟", "趟", Count), ("所", "所", Count), ("床", "床", Count), ("口", "口", Count),

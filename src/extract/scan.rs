@@ -467,6 +467,17 @@ impl<'a> Scan<'a> {
             }
             return Some(Outcome::Skip(k.max(e0)));
         }
+        // A bare number in parentheses is a note or code (今（15）日, (951)).
+        if matches!(prev, '(' | '（') && matches!(self.ch(e0), ')' | '）') && !digits.contains('.') {
+            return Some(Outcome::Skip(e0 + 1));
+        }
+        // 1至6月, 3-5月: a month span; the first month is read with the second.
+        if e0 - i <= 2 && matches!(self.ch(e0), '至' | '到' | '-' | '~' | '—') && self.ch(e0 + 1).is_ascii_digit() {
+            let e2 = self.read_digits(e0 + 1);
+            if e2 - e0 - 1 <= 2 && self.ch(e2) == '月' {
+                return Some(Outcome::Skip(e0 + 1));
+            }
+        }
         // A street address: 4065 County Circle Drive, 221 Baker St.
         if self.ch(e0) == ' ' && self.ch(e0 + 1).is_ascii_uppercase() {
             const STREET: &[&str] = &[
