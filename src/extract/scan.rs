@@ -468,7 +468,8 @@ impl<'a> Scan<'a> {
             return Some(Outcome::Skip(k.max(e0)));
         }
         // A bare number in parentheses is a note or code (今（15）日, (951)).
-        if matches!(prev, '(' | '（') && matches!(self.ch(e0), ')' | '）') && !digits.contains('.') {
+        let year_like = digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        if matches!(prev, '(' | '（') && matches!(self.ch(e0), ')' | '）') && !digits.contains('.') && !year_like {
             return Some(Outcome::Skip(e0 + 1));
         }
         // 1至6月, 3-5月: a month span; the first month is read with the second.
