@@ -153,6 +153,10 @@ fn interval(r: &Raw) -> (f64, f64) {
     // A figure written with a magnitude word and one or two digits (1万亿, 2万) is rounded,
     // but not by half its size: cap its band at 5 %.
     let half = if r.step >= 1000.0 && r.step / v.abs().max(1e-300) > 0.1 { half.min(0.05 * v.abs()) } else { half };
+    // Whole counts and amounts written out in full (412件, 31 points, 1836元) are exact: a
+    // list of them must add up exactly, with no rounding slack per part.
+    let whole = r.step == 1.0 && v.fract() == 0.0 && h.fract() == 0.0 && matches!(r.kind, ClaimKind::Count | ClaimKind::Money);
+    let half = if whole { 0.0 } else { half };
     match r.approx {
         Approx::Exact => (v - half, h + half),
         Approx::About => {
@@ -467,6 +471,20 @@ impl<'a> Scan<'a> {
             }
             return Some(Outcome::Skip(k.max(e0)));
         }
+        // A score or tally (48-41, 11-0, 4-0, 2-2): a bare pair whose first number is not below
+        // the second is no range (a written range runs low to high, with a unit).
+        if self.ch(e0) == '-' && self.ch(e0 + 1).is_ascii_digit() && !digits.contains('.') && e0 - i <= 3 {
+            let e2 = self.read_digits(e0 + 1);
+            let second = self.text(e0 + 1, e2);
+            let bare_after = !is_latin(self.ch(e2)) && self.unit_at(self.skip_space(e2)).is_none() && self.ch(e2) != '%' && !self.magnitude_follows(self.skip_space(e2));
+            if !second.contains('.') && e2 - e0 - 1 <= 3 && bare_after {
+                if let (Ok(a), Ok(b)) = (digits.parse::<u32>(), second.parse::<u32>()) {
+                    if a >= b {
+                        return Some(Outcome::Skip(e2));
+                    }
+                }
+            }
+        }
         // A bare number in parentheses is a note or code (今（15）日, (951)).
         let year_like = digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
         if matches!(prev, '(' | '（') && matches!(self.ch(e0), ')' | '）') && !digits.contains('.') && !year_like {
@@ -749,6 +767,11 @@ impl<'a> Scan<'a> {
         }
         if self.ch(e) == '-' && self.ch(e + 1).is_ascii_digit() {
             let e2 = self.read_digits(e + 1);
+            // 2366-1416: two four-digit groups are a phone number unless both are years.
+            let both_years = |x: &str, y: &str| [x, y].iter().all(|t| t.parse::<u32>().is_ok_and(|v| (1900..=2100).contains(&v)));
+            if len == 4 && e2 - e - 1 == 4 && !both_years(&digits, &self.text(e + 1, e2)) {
+                return true;
+            }
             // A group with a leading zero after the dash is a number's tail, not a range end
             // (555-0142).
             if self.ch(e + 1) == '0' && e2 - e - 1 >= 2 {
@@ -763,6 +786,10 @@ impl<'a> Scan<'a> {
             if (len == 3 || len == 4) && l2 >= 7 && len != 4 || (len == 3 && l2 == 3 && self.ch(e2) == '-') || (len + l2 >= 10 && len != 4) {
                 return true;
             }
+        }
+        // 2150 8888: four-digit groups separated by a space (a phone number).
+        if len == 4 && self.ch(e) == ' ' && self.read_digits(e + 1) == e + 5 && !self.ch(e + 5).is_ascii_digit() && !(1900..=2100).contains(&digits.parse::<u32>().unwrap_or(0)) {
+            return true;
         }
         if len >= 7 && self.unit_at(self.skip_space(e)).is_none() && !(self.ch(e) == 'h') {
             // a long plain digit run (phone, ID, stock code) states no quantity
@@ -845,7 +872,7 @@ impl<'a> Scan<'a> {
             }
         }
         let k = self.skip_space(e);
-        if self.ch(k) == '年' && is_year && !matches!(self.ch(k + 1), '多' | '余' | '代' | '间') {
+        if self.ch(k) == '年' && is_year && !matches!(self.ch(k + 1), '多' | '余' | '代') {
             if let Some(raw) = self.month_day(i, k + 1, Some(v)) {
                 return Some(raw);
             }
@@ -1059,6 +1086,13 @@ impl<'a> Scan<'a> {
                     num.step /= 10.0;
                     unit = "%".into();
                 }
+                // Basis points are hundredths of a percentage point.
+                if entry.1 == "bp" {
+                    num.value /= 100.0;
+                    num.high /= 100.0;
+                    num.step /= 100.0;
+                    unit = "pp".into();
+                }
             }
         }
         // 花了我三块, 售价十五块: 块 ending the clause after a word of paying or pricing is the
@@ -1093,8 +1127,16 @@ impl<'a> Scan<'a> {
             num.step = num.step.min(0.5);
             end += 1;
         }
+        // Index points after Arabic digits (24,072点, 291.4點), not a clock time (8点30分).
+        if !unit_hit && !chinese && self.ch(k) == '点' && !self.ch(k + 1).is_ascii_digit() && !starts_cn_numeral(self.ch(k + 1)) && !matches!(self.ch(k + 1), '钟' | '半' | '多' | '左' | '前' | '后' | '到' | '至') && !self.at(k + 1, "子") {
+            kind = ClaimKind::Count;
+            unit = "points".into();
+            end = k + 1;
+            unit_hit = true;
+        }
         // Counted nouns glued to a number that carries a magnitude: 数亿用户, 50亿实体.
-        if !unit_hit && currency.is_none() && num.value >= 1e4 && is_cjk(self.ch(k)) {
+        let has_magnitude_word = self.text(s, end).chars().any(|c| numeral::chinese_big_unit(c).is_some() || matches!(c, '千' | '百'));
+        if !unit_hit && currency.is_none() && num.value >= 1e4 && has_magnitude_word && is_cjk(self.ch(k)) {
             let (ws, we) = self.word_at(k);
             if ws == k && we - ws >= 2 && we - ws <= 3 && !is_function_word(&self.text(ws, we)) {
                 unit = self.text(ws, we);
@@ -1295,7 +1337,7 @@ impl<'a> Scan<'a> {
         if chinese && num.value == 1.0 && self.text(s, e) == "一" && kind == ClaimKind::Count && end - k <= 1 {
             let article_like = matches!(self.ch(k), '个' | '种' | '位' | '顿' | '颗' | '度' | '代' | '些' | '样' | '点' | '下' | '款' | '类' | '名' | '起' | '道' | '重' | '大' | '分' | '回' | '对' | '门' | '单' | '级' | '集' | '字' | '口' | '人' | '件' | '条' | '项' | '家' | '笔' | '场' | '部' | '批' | '组' | '首' | '期' | '届' | '轮' | '本' | '张' | '只' | '头' | '支' | '所' | '间' | '座' | '处' | '节' | '章');
             let rests_on = matches!(self.ch(k), '次' | '台') && self.sentence_has_other_number(s, end);
-            let demonstrative = matches!(self.before(s), '这' | '那' | '哪' | '某' | '同');
+            let demonstrative = matches!(self.before(s), '这' | '那' | '哪' | '某' | '同' | '下');
             if article_like || demonstrative || self.ch(k) == '套' || (matches!(self.ch(k), '次' | '台') && !rests_on) {
                 return Some(Outcome::Skip(end));
             }
@@ -1454,6 +1496,7 @@ impl<'a> Scan<'a> {
             "room", "line", "route", "gate", "platform", "exit", "level", "floor", "version", "v",
             "step", "item", "article", "rule", "paragraph", "appendix", "annex", "phase", "grade",
             "episode", "season", "volume", "vol.", "issue", "part", "stage", "lane", "bus", "flight",
+            "game", "games", "match", "week", "day", "round", "heat", "hole", "lap", "quarter", "half",
             "图", "表", "附件", "附表", "附图", "条款", "章节", "编号", "号码", "序号", "代码", "热线", "电话",
         ];
         let mut b = s;
