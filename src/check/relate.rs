@@ -342,7 +342,14 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         let stated_kind = match p.mode {
             PairMode::Points => ClaimKind::PercentPoint,
             PairMode::Multiple => ClaimKind::Multiple,
+            PairMode::Difference => ClaimKind::Measure,
             _ => ClaimKind::Percent,
+        };
+        let level_kind = |c: &Claim| {
+            matches!(
+                c.kind,
+                ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy | ClaimKind::PricePerUnit
+            )
         };
         let cued = |c: &Claim| {
             // A share's cue may stand before the whole it names (占其38.25万辆总销量的32.3%).
@@ -360,11 +367,16 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             (p.cues.iter().any(|w| before.contains(w.as_str())) || after_cued) && (rate_word == (p.mode == PairMode::Annual))
         };
         // A share may be written as a fraction too (近一半, a third, 三分之一).
-        let is_stated_kind = |c: &Claim| c.kind == stated_kind || (p.mode == PairMode::Share && c.kind == ClaimKind::Fraction);
+        let is_stated_kind = |c: &Claim| {
+            c.kind == stated_kind
+                || (p.mode == PairMode::Share && c.kind == ClaimKind::Fraction)
+                || (p.mode == PairMode::Difference && level_kind(c))
+        };
         let stated: Vec<&Claim> = group.iter().copied().filter(|c| is_stated_kind(c) && !c.is_range() && cued(c)).collect();
         let [s] = stated.as_slice() else { continue };
         let amount_kind = |c: &Claim| match p.mode {
             PairMode::Points => c.kind == ClaimKind::Percent,
+            PairMode::Difference => level_kind(c),
             PairMode::Annual => matches!(
                 c.kind,
                 ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Power | ClaimKind::Energy | ClaimKind::PricePerUnit
@@ -428,7 +440,8 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         }
         // Each amount must belong to this figure: no other figure of the stated kind stands
         // nearer to it (… down 2% from B, while C rose 9% …: B belongs to the 2%).
-        let rivals: Vec<&Claim> = group.iter().copied().filter(|c| c.id != s.id && is_stated_kind(c)).collect();
+        let rivals: Vec<&Claim> =
+            group.iter().copied().filter(|c| c.id != s.id && c.id != a.id && c.id != b.id && is_stated_kind(c) && cued(c)).collect();
         let dist = |x: &Claim, y: &Claim| if x.end <= y.start { y.start - x.end } else { x.start.saturating_sub(y.end) };
         if [*a, *b].iter().any(|m| rivals.iter().any(|r| dist(r, m) < dist(s, m))) {
             continue;
@@ -462,6 +475,7 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             PairMode::Change | PairMode::Points => base(a) != base(b) || dated_apart,
             PairMode::Increment => false,
             PairMode::Annual => dated_apart,
+            PairMode::Difference => (base(a) != base(b) || dated_apart) && a.unit == s.unit,
             PairMode::Multiple => {
                 // 增长了N倍 reads as N or N+1 times: left to the growth-multiple rule.
                 let wider = text_before(text, s.start, prev_end(s), 8);

@@ -126,6 +126,8 @@ pub enum PairMode {
     /// A level, its increment over the base (after a change verb) and the change in %:
     /// roles `stated`, `level`, `increment`.
     Increment,
+    /// A change stated as an amount (上涨3.28米, up $2) between two levels of that unit.
+    Difference,
     /// An average annual rate between two amounts dated by two years: roles `stated`,
     /// `small`, `large`, `years` (the number of years between them).
     Annual,
@@ -364,6 +366,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                         Some("multiple") => PairMode::Multiple,
                         Some("increment") => PairMode::Increment,
                         Some("annual") => PairMode::Annual,
+                        Some("difference") => PairMode::Difference,
                         _ => return Err(err(pspan, "sentence_pair needs mode = \"change\", \"share\", \"points\" or \"multiple\"".into(), "in these params")),
                     };
                     let cues: Vec<String> = params
