@@ -441,7 +441,7 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         // Each amount must belong to this figure: no other figure of the stated kind stands
         // nearer to it (… down 2% from B, while C rose 9% …: B belongs to the 2%).
         let rivals: Vec<&Claim> =
-            group.iter().copied().filter(|c| c.id != s.id && c.id != a.id && c.id != b.id && is_stated_kind(c) && cued(c)).collect();
+            group.iter().copied().filter(|c| c.id != s.id && c.id != a.id && c.id != b.id && (c.kind == stated_kind || is_stated_kind(c) && cued(c))).collect();
         let dist = |x: &Claim, y: &Claim| if x.end <= y.start { y.start - x.end } else { x.start.saturating_sub(y.end) };
         if [*a, *b].iter().any(|m| rivals.iter().any(|r| dist(r, m) < dist(s, m))) {
             continue;
