@@ -289,7 +289,7 @@ fn build(
 
 /// Words that make an amount the base of a change (the earlier figure).
 const BASE_BEFORE: &[&str] = &[
-    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比上", "比去", "比前", "从", "由", "相比",
+    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比上", "比去", "比前", "比19", "比20", "从", "由", "相比",
     "from", "compared with", "compared to", "versus", "vs",
 ];
 const BASE_AFTER: &[&str] = &[
