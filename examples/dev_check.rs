@@ -1,4 +1,4 @@
-//! Development aid: run the whole pipeline on each line given on stdin (one document per
+//! Development aid: run the whole pipeline on each line of stdin (one document per line)
 //! line) with the bundled rules and print the findings.
 use std::io::BufRead;
 

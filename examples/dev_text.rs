@@ -1,3 +1,4 @@
+//! Development aid: print the claims of one text (value, unit, hedge, interval, source).
 fn main() {
     let text = std::env::args().nth(1).unwrap();
     eprintln!("text={text}");
