@@ -1,5 +1,5 @@
 //! Development aid: run the whole pipeline on each line of stdin (one document per line)
-//! line) with the bundled rules and print the findings.
+//! with the bundled rules and print the findings (claims when there are none).
 use std::io::BufRead;
 
 fn main() {
