@@ -17,6 +17,15 @@ pub struct Numeral {
     pub vague: bool,
 }
 
+impl Numeral {
+    /// Multiply by a magnitude (万, million): value, range end and precision alike.
+    pub fn scale(&mut self, f: f64) {
+        self.value *= f;
+        self.high *= f;
+        self.step *= f;
+    }
+}
+
 pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' | '○' => 0,

@@ -988,9 +988,7 @@ impl<'a> Scan<'a> {
             let k = self.skip_space(end);
             let mut hit = false;
             if let Some((n, f)) = self.cn_magnitude_at(k) {
-                num.value *= f;
-                num.high *= f;
-                num.step *= f;
+                num.scale(f);
                 end = k + n;
                 hit = true;
                 // 3万4000, 5万4千6百, 1千零1: lower places written after the magnitude.
@@ -1003,9 +1001,7 @@ impl<'a> Scan<'a> {
                 // 3千5百万, 2千零30万, 10万万: a larger magnitude after them multiplies the whole.
                 if let Some((n2, f2)) = self.cn_magnitude_at(end).filter(|&(_, f2)| f2 >= 1e4 && f2 >= f) {
                     if num.value * f2 < 1e16 {
-                        num.value *= f2;
-                        num.high *= f2;
-                        num.step *= f2;
+                        num.scale(f2);
                         end += n2;
                     }
                 }
@@ -1024,9 +1020,7 @@ impl<'a> Scan<'a> {
                 for (m, f) in EN_MAGNITUDES {
                     let n = m.chars().count();
                     if self.at(k, m) && !is_latin(self.ch(k + n)) {
-                        num.value *= f;
-                        num.high *= f;
-                        num.step *= f;
+                        num.scale(*f);
                         end = k + n;
                         hit = true;
                         break;
@@ -1043,9 +1037,7 @@ impl<'a> Scan<'a> {
                     'B' => 1e9,
                     _ => 1e12,
                 };
-                num.value *= f;
-                num.high *= f;
-                num.step *= f;
+                num.scale(f);
                 end += 1;
             }
         }
@@ -1215,9 +1207,7 @@ impl<'a> Scan<'a> {
             let clause_end = !is_cjk(next) && !next.is_ascii_alphanumeric() || next == '的';
             let one = num.value == 1.0;
             if !next.is_ascii_digit() && !starts_cn_numeral(next) && (clause_end || !one) {
-                num.value *= 12.0;
-                num.high *= 12.0;
-                num.step *= 12.0;
+                num.scale(12.0);
                 unit = "个".into();
                 end = k + 1;
                 unit_hit = true;
