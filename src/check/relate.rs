@@ -267,6 +267,11 @@ fn build(
         Builder::SameQuantity { across_documents, min_subject_chars } => {
             same_quantity(ri, docs, by_doc, *across_documents, *min_subject_chars, out);
         }
+        Builder::Product => {
+            for (di, doc) in docs.iter().enumerate() {
+                products(ri, di, &doc.text, &by_doc[di], out);
+            }
+        }
         Builder::EventYear { across_documents } => {
             event_years(ri, docs, by_doc, *across_documents, out);
         }
@@ -959,6 +964,61 @@ fn pair(ri: usize, stated: &Claim, other: &Claim) -> Relation {
     roles.insert("stated".into(), claim_role(stated));
     roles.insert("other".into(), claim_role(other));
     Relation { rule: ri, doc: stated.doc, roles, left: None, note: stated.subject.clone() }
+}
+
+// ---------------------------------------------------------------------------- products
+
+/// Words that make a money figure a unit price, or a total.
+const PRICE_CUES: &[&str] = &["单价", "售价", "均价", "价格", "定价", "每台", "每辆", "每件", "每张", "每人", "price", "priced at", "each", "apiece", " at $"];
+const TOTAL_CUES: &[&str] = &["销售额", "营收", "收入", "总额", "总价", "金额", "成交额", "票房", "总计", "合计", "revenue", "sales of", "total of", "brought in", "worth", "generated", "raised"];
+
+/// Relations of the `product` builder in one document (see `Builder::Product`).
+fn products(ri: usize, di: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relation>) {
+    let mut by_sentence: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
+    for c in cs.iter().filter(|c| c.kind != ClaimKind::Formula && c.value.is_finite() && !c.is_range()) {
+        by_sentence.entry(c.sentence).or_default().push(c);
+    }
+    for group in by_sentence.values() {
+        let before = |c: &Claim, n: usize| {
+            let floor = group.iter().filter(|o| o.end <= c.start).map(|o| o.end).max().unwrap_or(0);
+            text_before(text, c.start, floor, n)
+        };
+        let after = |c: &Claim| text_after(text, c.end, text.len(), 6);
+        let money = |c: &&&Claim| matches!(c.kind, ClaimKind::Money | ClaimKind::PricePerUnit);
+        let prices: Vec<&Claim> = group
+            .iter()
+            .filter(money)
+            .filter(|c| c.kind == ClaimKind::PricePerUnit || PRICE_CUES.iter().any(|w| before(c, 8).contains(w) || after(c).trim_start().starts_with(w.trim())))
+            .copied()
+            .collect();
+        let totals: Vec<&Claim> = group
+            .iter()
+            .filter(money)
+            .filter(|c| c.kind == ClaimKind::Money && TOTAL_CUES.iter().any(|w| before(c, 16).contains(w)))
+            .copied()
+            .collect();
+        let ([price], [total]) = (prices.as_slice(), totals.as_slice()) else { continue };
+        // A rate's denominator names the quantity's unit (元/坪 × 坪); a plain price (each)
+        // takes the one count of the sentence.
+        let denominator = price.unit.split_once('/').map(|(_, d)| d.to_string());
+        let quantities: Vec<&Claim> = group
+            .iter()
+            .filter(|c| match &denominator {
+                Some(d) => c.unit == *d && matches!(c.kind, ClaimKind::Count | ClaimKind::Measure | ClaimKind::Energy | ClaimKind::Tokens),
+                None => c.kind == ClaimKind::Count && c.unit != "points",
+            })
+            .copied()
+            .collect();
+        let [quantity] = quantities.as_slice() else { continue };
+        if price.id == total.id || price.unit.split('/').next() != total.unit.split('/').next() {
+            continue;
+        }
+        let mut roles = BTreeMap::new();
+        roles.insert("price".into(), claim_role(price));
+        roles.insert("quantity".into(), claim_role(quantity));
+        roles.insert("total".into(), claim_role(total));
+        out.push(Relation { rule: ri, doc: di, roles, left: None, note: String::new() });
+    }
 }
 
 // ---------------------------------------------------------------------------- event years

@@ -99,6 +99,10 @@ pub enum Builder {
     /// The same quantity (same subject, unit dimension, kind and year context) stated twice.
     /// Roles: `stated` (the later figure), `other` (the earlier one).
     SameQuantity { across_documents: bool, min_subject_chars: usize },
+    /// A unit price, a quantity and a total in one sentence (售价26.35万元…销量3.87万辆…销售额
+    /// 102亿元; 1,200 tickets at $45 each brought in $54,000). Roles: `price`, `quantity`,
+    /// `total`.
+    Product,
     /// The year an event happened to a named thing (Transformer 架构引入, OpenAI founded),
     /// stated twice with different years. Roles: `stated` (the later year), `other`.
     EventYear { across_documents: bool },
@@ -151,6 +155,7 @@ impl Builder {
             Builder::CalendarDate => &["day", "month_days"],
             Builder::SameQuantity { .. } => &["stated", "other"],
             Builder::EventYear { .. } => &["stated", "other"],
+            Builder::Product => &["price", "quantity", "total"],
             Builder::NameSize { .. } => &["stated", "name"],
             Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
             Builder::SentencePair(p) if p.mode == PairMode::Annual => &["stated", "small", "large", "years"],
@@ -358,6 +363,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 },
                 "name_size" => Builder::NameSize { window: get_int("window", 24).max(1) as usize },
                 "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
+                "product" => Builder::Product,
                 "sentence_pair" => {
                     let mode = match params.get("mode").and_then(|v| v.as_str()) {
                         Some("change") => PairMode::Change,
@@ -382,7 +388,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 other => {
                     return Err(err(
                         b.span(),
-                        format!("unknown builder `{other}` (formula, range_order, weekday, calendar_date, same_quantity, name_size, sentence_pair, event_year)"),
+                        format!("unknown builder `{other}` (formula, range_order, weekday, calendar_date, same_quantity, name_size, sentence_pair, event_year, product)"),
                         "unknown builder",
                     ))
                 }
