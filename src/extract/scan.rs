@@ -897,6 +897,18 @@ impl<'a> Scan<'a> {
         }
         // A bare year: 4 digits in 1900..2100 with nothing measured after it.
         if len == 4 && (1900..=2100).contains(&v) && self.unit_at(k).is_none() && !self.magnitude_follows(k) && !matches!(self.ch(e), '%' | '-' | '~' | '万' | '亿' | '年') {
+            // After a capitalised word it ends a title or event name (CES 2024, Vision 2030,
+            // AI Index Report 2024), not a year the text speaks of.
+            if self.before(i) == ' ' && i >= 2 && is_latin(self.before(i - 1)) {
+                let mut w = i - 1;
+                while w > 0 && is_latin(self.chars[w - 1]) {
+                    w -= 1;
+                }
+                let word = self.text(w, i - 1);
+                if word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !is_english_context_word(&word) {
+                    return None;
+                }
+            }
             return Some(year_raw(i, e, v as f64));
         }
         None
@@ -1320,6 +1332,10 @@ impl<'a> Scan<'a> {
             if self.text(s, e).ends_with(".0") && (is_cjk(self.before(s)) || is_latin(self.before(b))) {
                 return Some(Outcome::Skip(e));
             }
+        }
+        // 一X难求 (一票难求, 一卡难求, 一房难求): "hard to get even one", an idiom shape.
+        if chinese && self.text(s, e) == "一" && end == k + 1 && ["难求", "难寻", "难觅", "难得"].iter().any(|w| self.at(end, w)) {
+            return Some(Outcome::Skip(end + 2));
         }
         // 一 + classifier is usually an article (一个, 一种, 一次), not a count.
         // It counts when another figure in the sentence rests on it (一台服务器的价格为…万元)
