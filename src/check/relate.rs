@@ -412,13 +412,9 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         // Amounts of other units may stand in the sentence (播种面积…，总产量…): the pair is the
         // unit of the amount nearest before the stated figure (or of any, when none precedes).
         let nearest_before = all_amounts.iter().copied().filter(|c| c.end <= s.start).max_by_key(|c| c.end);
-        let unit = match nearest_before {
-            Some(c) => Some(c.unit.clone()),
-            None => {
-                let units: BTreeSet<&str> = all_amounts.iter().map(|c| c.unit.as_str()).collect();
-                if units.len() == 1 { units.into_iter().next().map(str::to_string) } else { None }
-            }
-        };
+        // …or, when the figure comes first (rose 12% to … from …), of the nearest one after it.
+        let nearest_after = all_amounts.iter().copied().filter(|c| c.start >= s.end).min_by_key(|c| c.start);
+        let unit = nearest_before.or(nearest_after).map(|c| c.unit.clone());
         let Some(unit) = unit else { continue };
         let same: Vec<&Claim> = all_amounts.iter().copied().filter(|c| c.unit == unit).collect();
         let amounts: Vec<&Claim> = same.iter().copied().filter(|c| !increment(c)).collect();

@@ -75,7 +75,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("km", "km", Measure), ("cm", "cm", Measure), ("CM", "cm", Measure), ("mm", "mm", Measure), ("nm", "nm", Measure),
     ("miles", "mile", Measure), ("m", "m", Measure), ("立方米", "m3", Measure), ("毫升", "mL", Measure), ("升", "L", Measure),
     ("litres", "L", Measure), ("liters", "L", Measure), ("桶", "bbl", Measure), ("barrels", "bbl", Measure),
-    ("℃", "C", Measure), ("°C", "C", Measure), ("摄氏度", "C", Measure),
+    ("℃", "C", Measure), ("degrees", "deg", Measure), ("°C", "C", Measure), ("摄氏度", "C", Measure),
     // model sizes
     ("个参数", "params", Params), ("参数量", "params", Params), ("参数", "params", Params),
     ("parameters", "params", Params), ("tokens", "tokens", Tokens), ("token", "tokens", Tokens),
