@@ -1017,16 +1017,10 @@ impl<'a> Scan<'a> {
                         end += n2;
                     }
                 }
-            } else if matches!(self.ch(k), '多' | '余') {
-                let k1 = self.skip_space(k + 1);
-                if let Some((n, f)) = self.cn_magnitude_at(k1).filter(|&(_, f)| f >= 1e4) {
-                    num.step = place_of_last_nonzero(num.value) * 2.0 * f;
-                    num.value *= f;
-                    num.high *= f;
-                    end = k1 + n;
-                    hit = true;
-                    more_than = true;
-                }
+            } else if let Some(e2) = self.more_than_magnitude(k, &mut num) {
+                end = e2;
+                hit = true;
+                more_than = true;
             }
             if !hit {
                 for (m, f) in EN_MAGNITUDES {
@@ -1053,13 +1047,9 @@ impl<'a> Scan<'a> {
                 end += 1;
             }
         }
-        if chinese && matches!(self.ch(self.skip_space(end)), '多' | '余') {
-            let k1 = self.skip_space(self.skip_space(end) + 1);
-            if let Some((n, f)) = self.cn_magnitude_at(k1).filter(|&(_, f)| f >= 1e4) {
-                num.step = place_of_last_nonzero(num.value) * 2.0 * f;
-                num.value *= f;
-                num.high *= f;
-                end = k1 + n;
+        if chinese {
+            if let Some(e2) = self.more_than_magnitude(self.skip_space(end), &mut num) {
+                end = e2;
                 more_than = true;
             }
         }
@@ -1259,7 +1249,7 @@ impl<'a> Scan<'a> {
         }
         // 70多年, 10余家: 多/余 between number and unit.
         let mut approx = if more_than { Approx::Over } else { Approx::Exact };
-        if !unit_hit && matches!(self.ch(k), '多' | '余') && !chinese_or_space_after_many(self.ch(k + 1)) {
+        if !unit_hit && matches!(self.ch(k), '多' | '余') && self.ch(k + 1) != '\0' {
             if let Some((n, entry)) = self.unit_at(k + 1) {
                 kind = entry.2;
                 unit = entry.1.to_string();
@@ -1436,6 +1426,20 @@ impl<'a> Scan<'a> {
         let si = self.sent_of.get(s).copied().unwrap_or(0).min(self.sentences.len().saturating_sub(1));
         let (a, b) = self.sentences[si];
         (a..b).any(|k| (k < s || k >= e) && self.chars[k].is_ascii_digit())
+    }
+
+    /// 500多万, 十余亿: 多/余 at `k` before a magnitude of 万 or more scales `num` and reads
+    /// "more than", with the precision of the last non-zero place. Returns the new end.
+    fn more_than_magnitude(&self, k: usize, num: &mut Numeral) -> Option<usize> {
+        if !matches!(self.ch(k), '多' | '余') {
+            return None;
+        }
+        let k1 = self.skip_space(k + 1);
+        let (n, f) = self.cn_magnitude_at(k1).filter(|&(_, f)| f >= 1e4)?;
+        let step = place_of_last_nonzero(num.value) * 2.0 * f;
+        num.scale(f);
+        num.step = step;
+        Some(k1 + n)
     }
 
     fn unit_is_word_start(&self, k: usize, n: usize) -> bool {
@@ -1650,7 +1654,7 @@ impl<'a> Scan<'a> {
         let mut step = first.step;
         // 12-15 million, 8-10年: the first end takes the second's magnitude.
         if first.e == core_end && second.value >= 1e3 && first.value < second.value / 100.0 {
-            let scale = magnitude_scale(second.value, second.step);
+            let scale = magnitude_scale(second.step);
             low *= scale;
             step *= scale;
         }
@@ -2021,24 +2025,13 @@ impl<'a> Scan<'a> {
                 let gap_t = gap.trim();
                 let is_op_gap = pos == b - 1 && gap_t.is_empty()
                     || (gap_t.chars().count() == 1 && matches!(gap_t.chars().next().unwrap(), '×' | '*' | 'x' | 'X' | '÷' | '/' | '+' | '-' | '－'));
-                // Bare numbers (no unit) between operators are operands too.
-                let bare = self.bare_number_before(pos);
-                if pos == b - 1 && gap_t.is_empty() {
-                    first = Some(l.s);
-                    operands += 1;
-                    pos = l.s;
-                    j -= 1;
-                    continue;
+                if !is_op_gap {
+                    break;
                 }
-                if is_op_gap {
-                    first = Some(l.s);
-                    operands += 1;
-                    pos = l.s;
-                    j -= 1;
-                    continue;
-                }
-                let _ = bare;
-                break;
+                first = Some(l.s);
+                operands += 1;
+                pos = l.s;
+                j -= 1;
             }
             if operands >= 2 || (operands >= 1 && self.text(first.unwrap_or(b), b).contains(['×', '*', '÷', '+'])) {
                 let s = first.unwrap();
@@ -2137,10 +2130,6 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn bare_number_before(&self, _pos: usize) -> bool {
-        false
-    }
-
     /// The words before a claim in its clause: what the figure is about.
     fn subject(&self, s: usize) -> String {
         let mut b = s;
@@ -2170,10 +2159,6 @@ const NOT_CLASSIFIER_WORDS: &[&str] = &[
     "章程", "节点", "节约", "节能", "节省", "节目", "节日", "节奏",
 ];
 
-fn chinese_or_space_after_many(c: char) -> bool {
-    c == '\0'
-}
-
 fn place_of_last_nonzero(v: f64) -> f64 {
     let mut p = 1.0;
     let mut x = v.abs();
@@ -2187,10 +2172,9 @@ fn place_of_last_nonzero(v: f64) -> f64 {
     p / 2.0
 }
 
-fn magnitude_scale(value: f64, step: f64) -> f64 {
-    // The magnitude the second end was written with: its step is a power of ten times the
-    // place of its last digit; for 15 million, step = 1e6.
-    if step >= 1.0 { step } else { let _ = value; 1.0 }
+/// The magnitude the second end of a range was written with (its step: 15 million → 1e6).
+fn magnitude_scale(step: f64) -> f64 {
+    if step >= 1.0 { step } else { 1.0 }
 }
 
 fn discount_share(digits: &str) -> Option<f64> {
