@@ -16,7 +16,7 @@ use super::relate::{civil_from_days, Display, Relation};
 use super::rule::{Compare, Rule};
 use super::units::power_of_ten;
 use crate::ingest::Document;
-use crate::model::{fmt_num, Claim, Finding, Verdict};
+use crate::model::{fmt_num, Claim, Finding, Severity, Verdict};
 
 /// One compiled arithmetic: a rule, with `left` substituted for formula relations.
 struct Program {
@@ -89,6 +89,14 @@ pub fn evaluate(docs: &[Document], claims: &[Claim], relations: &[Relation], rul
         .collect();
     findings.sort_by(|a, b| {
         (a.doc, a.line, &a.rule, &a.claims, &a.message).cmp(&(b.doc, b.line, &b.rule, &b.claims, &b.message))
+    });
+    // Two rules reading one relation (a bracketed conversion with 约 is also a restatement) may
+    // reach one kind over one claim set: report it once.
+    let mut seen = BTreeSet::new();
+    findings.retain(|f| {
+        let mut ids = f.claims.clone();
+        ids.sort();
+        seen.insert((f.doc, f.kind.clone(), f.verdict, ids))
     });
     findings
 }
@@ -373,6 +381,24 @@ fn role_text(rel: &Relation, ast: &Ast) -> String {
     }
 }
 
+/// The conversion factor `q` between the stated figure's unit and another role's unit of the
+/// same dimension when the stated figure, read back through `q`, equals the expected one: the
+/// writer kept the number and changed the unit.
+fn unconverted_factor(rel: &Relation, stated_roles: &[String], stated: (f64, f64), exp: (f64, f64), rule: &Rule) -> Option<f64> {
+    let su = stated_roles.iter().find_map(|r| rel.roles.get(r)).and_then(|v| v.units.first())?;
+    rel.roles
+        .iter()
+        .filter(|(name, _)| !stated_roles.contains(name))
+        .flat_map(|(_, v)| v.units.iter())
+        .filter(|u| u.base() == su.base() && !u.base().is_empty())
+        .map(|u| su.scale / u.scale)
+        .filter(|q| (q.ln()).abs() > 0.05)
+        .find(|q| {
+            let (lo, hi) = (stated.0 / q, stated.1 / q);
+            meets(rule.compare, rule.tolerance.max(0.005), (lo.min(hi), lo.max(hi)), exp)
+        })
+}
+
 fn finding(
     docs: &[Document],
     by_id: &HashMap<usize, &Claim>,
@@ -448,6 +474,19 @@ fn finding(
             }
         }
     }
+    // A figure carried into another unit without converting it (5英里（约5公里）).
+    if row.verdict == Verdict::Contradiction && kind != "unit_error" {
+        if let Some(q) = unconverted_factor(rel, &stated_roles, row.stated, exp, rule) {
+            kind = "unit_error".into();
+            unit_note = format!(" (the number was carried over without converting its unit: factor {})", fmt_sig(q, 4));
+        }
+    }
+    // A conventional conversion factor (words ≈ 4/3 tokens) makes the verdict probable, not certain.
+    let approximate = rel.roles.values().flat_map(|v| v.units.iter()).any(|u| u.spread > 0.0);
+    let severity = match rule.severity {
+        Severity::Error if approximate => Severity::Warning,
+        s => s,
+    };
     let template = rule.message.clone().unwrap_or_else(|| "{calc} = {expected}, stated {stated}".to_string());
     let mut message = template
         .replace("{calc}", &calc)
@@ -470,7 +509,7 @@ fn finding(
         line,
         rule: rule.id.clone(),
         kind,
-        severity: rule.severity,
+        severity,
         verdict: row.verdict,
         claims: ids,
         stated: stated_text,

@@ -10,7 +10,7 @@ use regex::Regex;
 use super::expr::Ast;
 use super::rule::{Builder, Rule, Source};
 use super::skeleton::{self, Scope};
-use super::units::{claim_unit, parse_unit, Unit};
+use super::units::{claim_unit, parse_unit, split_count, Unit};
 use super::Identifier;
 use crate::ingest::Document;
 use crate::model::{Approx, Claim, ClaimKind};
@@ -75,11 +75,16 @@ pub fn claim_role(c: &Claim) -> RoleVal {
         }
         _ => {
             let (lo, hi) = if c.lo.is_nan() || c.hi.is_nan() { (c.value, c.value_high) } else { (c.lo, c.hi) };
+            // Fahrenheit is affine: read it in Celsius, the base of temperatures.
+            let (lo, hi) = if c.unit == "F" { ((lo - 32.0) / 1.8, (hi - 32.0) / 1.8) } else { (lo, hi) };
+            // A conventional conversion (words → tokens) widens the interval by its spread.
+            let (lo, hi) = (lo * (1.0 - unit.spread), hi * (1.0 + unit.spread));
             let suffix = match c.kind {
                 ClaimKind::Percent => "%".to_string(),
                 ClaimKind::PercentPoint => " pp".to_string(),
                 ClaimKind::Multiple => "x".to_string(),
                 _ if c.unit.is_empty() => String::new(),
+                _ if c.unit == "F" => " C".to_string(),
                 _ => format!(" {}", c.unit),
             };
             (lo * unit.scale, hi * unit.scale, Display::Number { scale: unit.scale, suffix })
@@ -92,6 +97,32 @@ pub fn claim_role(c: &Claim) -> RoleVal {
         units: vec![unit],
         display,
         pos: c.start,
+    }
+}
+
+/// The base of a rate claim (`$60/1M token` → 1M tokens), exact; other claims as they are.
+fn rate_base_role(c: &Claim) -> RoleVal {
+    let mut rv = claim_role(c);
+    let Some((_, den)) = c.unit.split_once('/') else { return rv };
+    let (count, unit) = split_count(den);
+    if unit.dims.is_empty() || den.contains('/') {
+        return rv;
+    }
+    rv.items = vec![(count * unit.scale, count * unit.scale)];
+    rv.display = Display::Number { scale: unit.scale, suffix: format!(" {}", den.trim_start_matches(|c: char| !c.is_alphabetic()).trim()) };
+    rv.units = vec![unit];
+    rv.texts = vec![den.trim().to_string()];
+    rv
+}
+
+/// A role read in its written unit: the number as written, the unit's scale dropped.
+fn as_written(rv: &mut RoleVal) {
+    for (item, unit) in rv.items.iter_mut().zip(rv.units.iter_mut()) {
+        *item = (item.0 / unit.scale, item.1 / unit.scale);
+        unit.scale = 1.0;
+    }
+    if let Display::Number { scale, .. } = &mut rv.display {
+        *scale = 1.0;
     }
 }
 
@@ -166,7 +197,13 @@ fn pattern_relation(
         let mut val: Option<RoleVal> = None;
         for id in ids {
             let c = *claims.get(&id)?;
-            let rv = claim_role(c);
+            let mut rv = match rule.rate_base.contains(&r.name) {
+                true => rate_base_role(c),
+                false => claim_role(c),
+            };
+            if rule.as_written.contains(&r.name) {
+                as_written(&mut rv);
+            }
             val = Some(match val {
                 None => rv,
                 Some(v) => merge(v, rv),
@@ -195,6 +232,17 @@ fn pattern_relation(
                     _ => {}
                 }
             }
+        }
+    }
+    // A conversion: the roles' written units differ.
+    let mut written: Vec<&str> = Vec::new();
+    for r in &rule.distinct_units {
+        for id in map.get(r).map(|v| v.claims.as_slice()).unwrap_or_default() {
+            let unit = claims.get(id).map(|c| c.unit.as_str()).unwrap_or_default();
+            if written.contains(&unit) {
+                return None;
+            }
+            written.push(unit);
         }
     }
     // A claim may fill only one role.

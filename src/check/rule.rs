@@ -191,6 +191,14 @@ pub struct Rule {
     pub source: Source,
     /// Roles whose claims must all share one unit dimension (after base-unit conversion).
     pub same_unit: Vec<String>,
+    /// Roles whose claims must be written in different units (a conversion: 5英里（8公里）).
+    pub distinct_units: Vec<String>,
+    /// Roles that stand for the base of their rate when they hold one: `$60/1M token` is read
+    /// as `1M token` (相当于100万个单词 restates the base, not the price).
+    pub rate_base: Vec<String>,
+    /// Roles read as the number written, in their own unit rather than base units: a 呎价
+    /// is money per square foot as written, so `total / area` must not turn feet into metres.
+    pub as_written: Vec<String>,
     /// The main expectation then the alternatives: (text, parsed).
     pub expected: Vec<(String, Ast)>,
     pub stated: (String, Ast),
@@ -238,6 +246,12 @@ struct RuleFile {
     params: Option<Spanned<toml::Table>>,
     #[serde(default)]
     same_unit: Vec<Spanned<String>>,
+    #[serde(default)]
+    distinct_units: Vec<Spanned<String>>,
+    #[serde(default)]
+    rate_base: Vec<Spanned<String>>,
+    #[serde(default)]
+    as_written: Vec<Spanned<String>>,
     #[serde(default)]
     expected: Option<Spanned<String>>,
     #[serde(default)]
@@ -464,13 +478,18 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
             ))
         }
     };
-    let mut same_unit = Vec::new();
-    for r in &file.same_unit {
-        if !roles.contains(r.get_ref()) {
-            return Err(err(r.span(), format!("unknown role `{}` in same_unit", r.get_ref()), "unknown role"));
-        }
-        same_unit.push(r.get_ref().clone());
-    }
+    let role_list = |list: &[Spanned<String>], field: &str| -> Result<Vec<String>, RuleError> {
+        list.iter()
+            .map(|r| match roles.contains(r.get_ref()) {
+                true => Ok(r.get_ref().clone()),
+                false => Err(err(r.span(), format!("unknown role `{}` in {field}", r.get_ref()), "unknown role")),
+            })
+            .collect()
+    };
+    let same_unit = role_list(&file.same_unit, "same_unit")?;
+    let distinct_units = role_list(&file.distinct_units, "distinct_units")?;
+    let rate_base = role_list(&file.rate_base, "rate_base")?;
+    let as_written = role_list(&file.as_written, "as_written")?;
     let tolerance = match &file.tolerance {
         Some(t) if !(0.0..1.0).contains(t.get_ref()) => {
             return Err(err(t.span(), "tolerance is a relative band in [0, 1)".into(), "out of range"))
@@ -505,6 +524,9 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
         message: file.message,
         source,
         same_unit,
+        distinct_units,
+        rate_base,
+        as_written,
         expected,
         stated,
         compare,

@@ -13,17 +13,25 @@ pub struct Unit {
     pub scale: f64,
     /// Base symbol → exponent; empty for dimensionless.
     pub dims: BTreeMap<String, i32>,
+    /// Relative uncertainty of a conventional (not exact) conversion: a word is about 4/3
+    /// tokens, give or take 15 %. 0 for exact units.
+    pub spread: f64,
 }
 
 impl Unit {
     pub fn dimensionless(scale: f64) -> Unit {
-        Unit { scale, dims: BTreeMap::new() }
+        Unit { scale, dims: BTreeMap::new(), spread: 0.0 }
     }
 
     fn symbol(scale: f64, sym: &str) -> Unit {
         let mut dims = BTreeMap::new();
         dims.insert(sym.to_string(), 1);
-        Unit { scale, dims }
+        Unit { scale, dims, spread: 0.0 }
+    }
+
+    fn approximate(mut self, spread: f64) -> Unit {
+        self.spread = spread;
+        self
     }
 
     pub fn mul(&self, other: &Unit) -> Unit {
@@ -32,11 +40,16 @@ impl Unit {
             *dims.entry(k.clone()).or_insert(0) += v;
         }
         dims.retain(|_, v| *v != 0);
-        Unit { scale: self.scale * other.scale, dims }
+        let spread = (1.0 + self.spread) * (1.0 + other.spread) - 1.0;
+        Unit { scale: self.scale * other.scale, dims, spread }
     }
 
     pub fn inv(&self) -> Unit {
-        Unit { scale: 1.0 / self.scale, dims: self.dims.iter().map(|(k, v)| (k.clone(), -v)).collect() }
+        Unit {
+            scale: 1.0 / self.scale,
+            dims: self.dims.iter().map(|(k, v)| (k.clone(), -v)).collect(),
+            spread: self.spread,
+        }
     }
 
     /// Canonical text of the dimension (`W·s`, `CNY`, ``), for equality tests and keys.
@@ -60,6 +73,9 @@ fn prefix_scale(p: &str) -> Option<f64> {
         "P" => 1e15,
         "E" => 1e18,
         "m" => 1e-3,
+        "c" => 1e-2,
+        "u" | "μ" | "µ" => 1e-6,
+        "n" => 1e-9,
         _ => return None,
     })
 }
@@ -81,9 +97,33 @@ fn parse_factor(f: &str) -> Unit {
         "months" | "month" | "个月" | "月" => Some(Unit::symbol(30.4375 * 86400.0, "s")),
         "years" | "year" | "年" => Some(Unit::symbol(365.25 * 86400.0, "s")),
         "t" | "吨" | "tonnes" => Some(Unit::symbol(1e6, "g")),
-        "斤" => Some(Unit::symbol(500.0, "g")),
+        "斤" | "jin" => Some(Unit::symbol(500.0, "g")),
         "公斤" => Some(Unit::symbol(1e3, "g")),
-        "亩" => Some(Unit::symbol(666.6667, "m^2")),
+        "lb" => Some(Unit::symbol(453.59237, "g")),
+        // An ounce is avoirdupois (28.35 g) for goods and troy (31.10 g) for precious metals;
+        // the text rarely says which, so it spans both.
+        "oz" => Some(Unit::symbol(29.7266, "g").approximate(0.0465)),
+        // Lengths, areas and volumes in metres: imperial and Chinese units convert exactly.
+        "mile" => Some(Unit::symbol(1609.344, "m")),
+        "nmi" => Some(Unit::symbol(1852.0, "m")),
+        "ft" => Some(Unit::symbol(0.3048, "m")),
+        "in" => Some(Unit::symbol(0.0254, "m")),
+        "yd" => Some(Unit::symbol(0.9144, "m")),
+        "亩" | "mu" => Some(square(2000.0 / 3.0)),
+        "ha" => Some(square(1e4)),
+        "acre" => Some(square(4046.8564224)),
+        "sqft" => Some(square(0.09290304)),
+        "sqmi" => Some(square(2_589_988.110336)),
+        "ping" => Some(square(400.0 / 121.0)),
+        "L" => Some(cube(1e-3)),
+        "mL" => Some(cube(1e-6)),
+        "gal" => Some(cube(3.785411784e-3)),
+        "bbl" => Some(cube(0.158987294928)),
+        // Temperatures in Celsius; Fahrenheit is affine and converted on the value (claim_role).
+        "C" | "F" => Some(Unit::symbol(1.0, "degC")),
+        // A word is about 4/3 tokens in English text (OpenAI's rule of thumb, 1 token ≈ 0.75
+        // words), a conventional factor, not an exact one.
+        "words" => Some(Unit::symbol(4.0 / 3.0, "tokens").approximate(0.15)),
         "元" | "RMB" | "人民币" => Some(Unit::symbol(1.0, "CNY")),
         "美元" | "$" => Some(Unit::symbol(1.0, "USD")),
         "tokens" | "token" => Some(Unit::symbol(1.0, "tokens")),
@@ -106,8 +146,8 @@ fn parse_factor(f: &str) -> Unit {
         ("g", "g"),
         ("m²", "m^2"),
         ("m2", "m^2"),
+        ("m3", "m^3"),
         ("m", "m"),
-        ("L", "L"),
     ] {
         if let Some(p) = f.strip_suffix(sym) {
             if let Some(scale) = prefix_scale(p) {
@@ -119,6 +159,10 @@ fn parse_factor(f: &str) -> Unit {
                         let m = Unit::symbol(scale, "m");
                         m.mul(&m)
                     }
+                    "m^3" => {
+                        let m = Unit::symbol(scale, "m");
+                        m.mul(&m).mul(&m)
+                    }
                     other => Unit::symbol(scale, other),
                 };
             }
@@ -126,6 +170,17 @@ fn parse_factor(f: &str) -> Unit {
     }
     // Currency codes and counted nouns: a dimension of their own.
     Unit::symbol(1.0, f)
+}
+
+/// An area of `m2` square metres as a unit.
+fn square(m2: f64) -> Unit {
+    Unit { scale: m2, ..Unit::symbol(1.0, "m").mul(&Unit::symbol(1.0, "m")) }
+}
+
+/// A volume of `m3` cubic metres as a unit.
+fn cube(m3: f64) -> Unit {
+    let m = Unit::symbol(1.0, "m");
+    Unit { scale: m3, ..m.mul(&m).mul(&m) }
 }
 
 /// Parse a normalised unit string (`CNY/kWh`, `TFLOP/s`, `kW`, `%`, `GPUs`).
@@ -141,16 +196,21 @@ pub fn parse_unit(unit: &str) -> Unit {
 }
 
 fn parse_product(text: &str) -> Unit {
-    let mut u = Unit::dimensionless(1.0);
+    let (count, unit) = split_count(text);
+    unit.mul(&Unit::dimensionless(count))
+}
+
+/// A unit product with its bare count split off: `1M tokens` → (1e6, tokens).
+pub fn split_count(text: &str) -> (f64, Unit) {
+    let (mut count, mut u) = (1.0, Unit::dimensionless(1.0));
     for f in text.split(['·', '*', ' ']).filter(|f| !f.is_empty()) {
         // A bare scale such as `1M` or `1000`.
-        if let Some(scale) = parse_scale_word(f) {
-            u = u.mul(&Unit::dimensionless(scale));
-        } else {
-            u = u.mul(&parse_factor(f));
+        match parse_scale_word(f) {
+            Some(scale) => count *= scale,
+            None => u = u.mul(&parse_factor(f)),
         }
     }
-    u
+    (count, u)
 }
 
 fn parse_scale_word(f: &str) -> Option<f64> {
@@ -221,6 +281,32 @@ mod tests {
         assert_ne!(parse_unit("CNY").base(), parse_unit("USD").base());
         assert_eq!(parse_unit("TFLOP/s").base(), parse_unit("PFLOP/s").base());
         assert_eq!(parse_unit("PFLOP/s").scale, 1e15);
+    }
+
+    #[test]
+    fn imperial_and_chinese_units_convert_exactly() {
+        let ratio = |a: &str, b: &str| {
+            let (ua, ub) = (parse_unit(a), parse_unit(b));
+            assert_eq!(ua.base(), ub.base(), "{a} vs {b}");
+            ua.scale / ub.scale
+        };
+        assert!((ratio("mile", "km") - 1.609344).abs() < 1e-12);
+        assert!((ratio("ft", "m") - 0.3048).abs() < 1e-12);
+        assert!((ratio("lb", "kg") - 0.45359237).abs() < 1e-12);
+        assert!((ratio("ha", "mu") - 15.0).abs() < 1e-9);
+        assert!((ratio("gal", "L") - 3.785411784).abs() < 1e-9);
+        assert!((ratio("km2", "m2") - 1e6).abs() < 1e-3);
+        assert_eq!(parse_unit("mile").spread, 0.0);
+    }
+
+    #[test]
+    fn words_are_tokens_by_a_conventional_factor() {
+        let w = parse_unit("words");
+        assert_eq!(w.base(), parse_unit("tokens").base());
+        assert!(w.spread > 0.0);
+        // A rate keeps the spread of its base.
+        assert_eq!(parse_unit("USD/words").spread, w.spread);
+        assert_eq!(split_count("1M tokens").0, 1e6);
     }
 
     #[test]
