@@ -68,7 +68,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("磅", "lb", Measure), ("盎司", "oz", Measure), ("ounces", "oz", Measure), ("oz", "oz", Measure),
     ("kilograms", "kg", Measure), ("kilos", "kg", Measure), ("grams", "g", Measure),
     // length, area, volume
-    ("平方公里", "km2", Measure), ("平方千米", "km2", Measure), ("平方米", "m2", Measure),
+    ("平方公里", "km2", Measure), ("平方千米", "km2", Measure), ("平方米", "m2", Measure), ("平方公尺", "m2", Measure), ("公尺", "m", Measure), ("英哩", "mile", Measure),
     ("平米", "m2", Measure), ("㎡", "m2", Measure), ("m²", "m2", Measure), ("km²", "km2", Measure),
     ("平方英尺", "sqft", Measure), ("平方呎", "sqft", Measure), ("呎", "sqft", Measure), ("square feet", "sqft", Measure), ("公顷", "ha", Measure),
     ("hectares", "ha", Measure), ("亩", "mu", Measure), ("坪", "ping", Measure), ("acres", "acre", Measure),
