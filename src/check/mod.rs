@@ -9,11 +9,13 @@
 //! 2. [`eval`]: every relation of the batch becomes one row of a Polars frame; each rule's
 //!    arithmetic ([`expr`]) compiles once to interval expressions over that frame, and the
 //!    stated interval is compared with the expected one at the stated precision.
+pub mod blend;
 pub mod eval;
 pub mod expr;
 pub mod relate;
 pub mod rule;
 pub mod skeleton;
+pub mod title;
 pub mod units;
 
 use std::path::{Path, PathBuf};

@@ -323,6 +323,16 @@ fn build(
         Builder::EventYear { across_documents } => {
             event_years(ri, docs, by_doc, *across_documents, out);
         }
+        Builder::TitleYear => {
+            for (di, doc) in docs.iter().enumerate() {
+                super::title::title_year_relations(ri, di, &doc.text, &by_doc[di], out);
+            }
+        }
+        Builder::Blend(params) => {
+            for (di, doc) in docs.iter().enumerate() {
+                super::blend::blend_relations(ri, params, di, &doc.text, &by_doc[di], out);
+            }
+        }
         Builder::SentencePair(params) => {
             for (di, doc) in docs.iter().enumerate() {
                 sentence_pairs(ri, params, di, &doc.text, &by_doc[di], out);

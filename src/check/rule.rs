@@ -103,6 +103,13 @@ pub enum Builder {
     /// 102亿元; 1,200 tickets at $45 each brought in $54,000). Roles: `price`, `quantity`,
     /// `total`.
     Product,
+    /// One ratio claimed for several components that each changed (降至原来的四分之一 after
+    /// two prices that fell): a blend lies between the components' ratios, and a ratio
+    /// claimed for each (均降至) must hold for every one. Roles: `stated`, `components`.
+    Blend(super::blend::BlendParams),
+    /// A list the title dates (2024大模型产业十大趋势) announced in the body under a year of its
+    /// own (2023年…将有以下十大趋势). Roles: `stated` (the body's year), `title`.
+    TitleYear,
     /// The year an event happened to a named thing (Transformer 架构引入, OpenAI founded),
     /// stated twice with different years. Roles: `stated` (the later year), `other`.
     EventYear { across_documents: bool },
@@ -156,6 +163,8 @@ impl Builder {
             Builder::SameQuantity { .. } => &["stated", "other"],
             Builder::EventYear { .. } => &["stated", "other"],
             Builder::Product => &["price", "quantity", "total"],
+            Builder::Blend(_) => &["stated", "components"],
+            Builder::TitleYear => &["stated", "title"],
             Builder::NameSize { .. } => &["stated", "name"],
             Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
             Builder::SentencePair(p) if p.mode == PairMode::Annual => &["stated", "small", "large", "years"],
@@ -361,6 +370,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "name_size" => &["window"],
                 "sentence_pair" => &["mode", "cues", "window"],
                 "event_year" => &["across_documents"],
+                "blend" => &["cues", "each", "lines_before"],
                 _ => &[],
             };
             if let Some(k) = params.keys().find(|k| !allowed.contains(&k.as_str())) {
@@ -378,6 +388,17 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "name_size" => Builder::NameSize { window: get_int("window", 24).max(1) as usize },
                 "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
                 "product" => Builder::Product,
+                "title_year" => Builder::TitleYear,
+                "blend" => {
+                    let words = |k: &str| -> Vec<String> {
+                        params.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_lowercase)).collect()).unwrap_or_default()
+                    };
+                    let cues = words("cues");
+                    if cues.is_empty() {
+                        return Err(err(pspan, "blend needs a non-empty list of cue words (cues = [...])".into(), "in these params"));
+                    }
+                    Builder::Blend(super::blend::BlendParams { cues, each: words("each"), lines_before: get_int("lines_before", 1).max(0) as usize })
+                }
                 "sentence_pair" => {
                     let mode = match params.get("mode").and_then(|v| v.as_str()) {
                         Some("change") => PairMode::Change,

@@ -155,7 +155,7 @@ fn interval(r: &Raw) -> (f64, f64) {
     let half = if r.step >= 1000.0 && r.step / v.abs().max(1e-300) > 0.1 { half.min(0.05 * v.abs()) } else { half };
     // Whole counts and amounts written out in full (412件, 31 points, 1836元) are exact: a
     // list of them must add up exactly, with no rounding slack per part.
-    let whole = r.step == 1.0 && v.fract() == 0.0 && h.fract() == 0.0 && matches!(r.kind, ClaimKind::Count | ClaimKind::Money);
+    let whole = r.step == 1.0 && v.fract() == 0.0 && h.fract() == 0.0 && matches!(r.kind, ClaimKind::Count | ClaimKind::Money | ClaimKind::PricePerUnit);
     let half = if whole { 0.0 } else { half };
     match r.approx {
         Approx::Exact => (v - half, h + half),
@@ -896,7 +896,8 @@ impl<'a> Scan<'a> {
             return Some(year_raw(i, e + 3, v as f64));
         }
         // A bare year: 4 digits in 1900..2100 with nothing measured after it.
-        if len == 4 && (1900..=2100).contains(&v) && self.unit_at(k).is_none() && !self.magnitude_follows(k) && !matches!(self.ch(e), '%' | '-' | '~' | '万' | '亿' | '年') {
+        // (大 counts only small numbers — 十大趋势 — so 2024大模型 is a year before a word.)
+        if len == 4 && (1900..=2100).contains(&v) && (self.unit_at(k).is_none() || self.ch(k) == '大') && !self.magnitude_follows(k) && !matches!(self.ch(e), '%' | '-' | '~' | '万' | '亿' | '年') {
             // After a capitalised word it ends a title or event name (CES 2024, Vision 2030,
             // AI Index Report 2024), not a year the text speaks of.
             if self.before(i) == ' ' && i >= 2 && is_latin(self.before(i - 1)) {
