@@ -863,6 +863,11 @@ const CONTRAST_WORDS: [&str; 32] = [
     "相比", "比上", "较上", "预计", "目标", "计划", "预测", "此前", "以前", "原来", "原本", "从", "到",
     "rose", "fell", "from", "compared", "forecast", "target",
 ];
+/// Contrast words that make every figure of the sentence something other than a level stated
+/// as fact (a plan, a forecast, an earlier value).
+const PLAN_WORDS: [&str; 11] = ["预计", "目标", "计划", "预测", "此前", "以前", "原来", "原本", "forecast", "target", "from"];
+/// Words that introduce a comparison base (较去年同期的…): figures after them are other quantities.
+const BASE_WORDS: [&str; 8] = ["较", "比", "相比", "同比", "环比", "从", "由", "compared"];
 
 /// Words around a subject that say how it is stated, not what it is.
 const SUBJECT_CUES: [&str; 22] = [
@@ -901,6 +906,11 @@ pub fn subject_key(s: &str) -> String {
     ];
     if t.is_ascii() {
         t = t.split_whitespace().filter(|w| !STOPWORDS.contains(w)).collect::<Vec<_>>().join(" ");
+    } else {
+        // Adverbs of totality and 的 inside the phrase say how, not what (共运送旅客 = 运送旅客).
+        for w in ["一共", "总共", "合计", "累计", "共", "的"] {
+            t = t.replace(w, "");
+        }
     }
     t.chars().filter(|c| c.is_alphanumeric()).collect()
 }
@@ -957,8 +967,15 @@ fn same_quantity(
             }
             let (s, e) = sentence_of(&units, c);
             let sentence = &text[s..e];
+            // In a sentence of change (共运送旅客486.2万人次，较去年同期的428.6万人次增长13.4%) the
+            // level stated before any change or base word is still a level; the rest are not.
             if CONTRAST_WORDS.iter().any(|w| sentence.contains(w)) {
-                continue;
+                let first_cue = CONTRAST_WORDS.iter().chain(BASE_WORDS.iter()).filter_map(|w| sentence.find(w)).min().unwrap_or(0);
+                let first_amount = cs.iter().filter(|o| o.start >= s && o.end <= e && o.kind == c.kind).map(|o| o.start).min();
+                let leads = c.end <= s + first_cue && first_amount == Some(c.start);
+                if !leads || PLAN_WORDS.iter().any(|w| sentence.contains(w)) {
+                    continue;
+                }
             }
             // Year context: the years named in the sentence.
             let mut years: Vec<i64> = cs
