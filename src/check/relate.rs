@@ -118,8 +118,10 @@ fn rate_base_role(c: &Claim) -> RoleVal {
 /// A role read in its written unit: the number as written, the unit's scale dropped.
 fn as_written(rv: &mut RoleVal) {
     for (item, unit) in rv.items.iter_mut().zip(rv.units.iter_mut()) {
-        *item = (item.0 / unit.scale, item.1 / unit.scale);
+        // Undo the base-unit scale and the widening of a conventional conversion.
+        *item = (item.0 / (unit.scale * (1.0 - unit.spread)), item.1 / (unit.scale * (1.0 + unit.spread)));
         unit.scale = 1.0;
+        unit.spread = 0.0;
     }
     if let Display::Number { scale, .. } = &mut rv.display {
         *scale = 1.0;
@@ -390,7 +392,24 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
     for c in cs {
         by_sentence.entry(c.sentence).or_default().push(c);
     }
-    for inner in by_sentence.values() {
+    // …except a clause after ；that only gives the base (增长18.2%；2023年同期为5.63亿元).
+    let mut merged: Vec<Vec<&Claim>> = Vec::new();
+    for inner in by_sentence.into_values() {
+        // (Past a year or date naming the base period: ；2023年同期为….)
+        let first = inner.iter().filter(|c| !matches!(c.kind, ClaimKind::Year | ClaimKind::Date)).map(|c| c.start).min().unwrap_or(0);
+        let joins = merged.last().and_then(|prev| prev.iter().map(|c| c.end).max()).is_some_and(|prev_end| {
+            let between = text.get(prev_end..first).unwrap_or("");
+            let after_semicolon = between.rfind(['；', ';']).map(|i| &between[i..]);
+            after_semicolon.is_some_and(|tail| {
+                !tail.contains(['。', '\n', '！', '？']) && ["同期", "上年", "去年", "a year earlier", "a year ago", "last year"].iter().any(|w| tail.contains(w))
+            }) && !between.contains(['。', '\n'])
+        });
+        match merged.last_mut() {
+            Some(prev) if joins => prev.extend(inner),
+            _ => merged.push(inner),
+        }
+    }
+    for inner in merged.iter() {
         let ss = inner.iter().map(|c| c.start).min().unwrap_or(0);
         let ss = text[..ss].rfind(['。', '；', ';', '！', '？', '\n']).map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
         let last = inner.iter().map(|c| c.end).max().unwrap_or(ss);
@@ -474,7 +493,10 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         let nearest_after = all_amounts.iter().copied().filter(|c| c.start >= s.end).min_by_key(|c| c.start);
         let unit = nearest_before.or(nearest_after).map(|c| c.unit.clone());
         let Some(unit) = unit else { continue };
-        let same: Vec<&Claim> = all_amounts.iter().copied().filter(|c| c.unit == unit).collect();
+        // A rate and a bare amount of its numerator (每年28.6万元 … 11.4万元) are one quantity
+        // written twice, the second time without repeating "per year".
+        let numerator = |u: &str| u.split('/').next().unwrap_or("").to_string();
+        let same: Vec<&Claim> = all_amounts.iter().copied().filter(|c| numerator(&c.unit) == numerator(&unit)).collect();
         let amounts: Vec<&Claim> = same.iter().copied().filter(|c| !increment(c)).collect();
         let increments: Vec<&Claim> = same.iter().copied().filter(|c| increment(c)).collect();
         // A level and its increment only (286.4万吨，比上年增加9.7万吨，增长3.8%): the base is
@@ -494,7 +516,14 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             continue;
         }
         let [a, b] = amounts.as_slice() else { continue };
-        if a.unit != b.unit || claim_unit(a.kind, &a.unit).dims != claim_unit(b.kind, &b.unit).dims || a.value == b.value {
+        // One rate and one bare amount pair only when they are of a size (a per-share figure
+        // is no base for a total).
+        let mixed = a.unit != b.unit;
+        let of_a_size = a.value.max(b.value) <= 20.0 * a.value.min(b.value);
+        if mixed && (a.unit.contains('/') == b.unit.contains('/') || !of_a_size || a.unit.contains('/') && b.unit.contains('/')) {
+            continue;
+        }
+        if !mixed && claim_unit(a.kind, &a.unit).dims != claim_unit(b.kind, &b.unit).dims || a.value == b.value {
             continue;
         }
         // Each amount must belong to this figure: no other figure of the stated kind stands
@@ -560,8 +589,15 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         }
         let mut roles = BTreeMap::new();
         roles.insert("stated".into(), claim_role(s));
-        roles.insert("small".into(), claim_role(small));
-        roles.insert("large".into(), claim_role(large));
+        let level_role = |c: &Claim| {
+            let mut rv = claim_role(c);
+            if mixed {
+                as_written(&mut rv);
+            }
+            rv
+        };
+        roles.insert("small".into(), level_role(small));
+        roles.insert("large".into(), level_role(large));
         if p.mode == PairMode::Annual {
             let (Some(y1), Some(y2)) = (year_of(small), year_of(large)) else { continue };
             let n = (y2 - y1).abs();
