@@ -1759,7 +1759,8 @@ impl<'a> Scan<'a> {
             let n = numeral::parse_chinese(&text)?.value;
             let s = if self.before(i) == '翻' { i - 1 } else { i - 2 };
             let v = 2f64.powf(n);
-            return Some(Outcome::Claim(Raw { s, e: e + 1, kind: ClaimKind::Multiple, value: v, high: v, unit: "x".into(), approx: Approx::Exact, step: 0.0, sig: 1, date: None }));
+            // "Doubled" is said of a ratio near 2, not of exactly 2: ±5 %, the band of 约.
+            return Some(Outcome::Claim(Raw { s, e: e + 1, kind: ClaimKind::Multiple, value: v, high: v, unit: "x".into(), approx: Approx::Exact, step: 0.1 * v, sig: 1, date: None }));
         }
         if let Some(o) = self.ordinal(i) {
             return Some(o);
