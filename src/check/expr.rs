@@ -28,7 +28,7 @@ pub struct ExprError {
 }
 
 pub const AGGREGATES: [&str; 4] = ["sum", "max", "min", "count"];
-const FUNCTIONS: [&str; 7] = ["abs", "ln", "log10", "exp", "pow", "min", "max"];
+const FUNCTIONS: [&str; 8] = ["abs", "ln", "log10", "exp", "floor", "pow", "min", "max"];
 
 /// Parse an expression. `is_multi(role)` says whether a role binds several claims, which decides
 /// whether `max(x)` is an aggregate or a call (and rejects bare multi-claim roles).
@@ -331,6 +331,8 @@ pub fn compile(ast: &Ast) -> (Expr, Expr) {
                 ("ln", [(lo, hi)]) => monotone_positive(lo, hi, |e| e.log(lit(std::f64::consts::E))),
                 ("log10", [(lo, hi)]) => monotone_positive(lo, hi, |e| e.log(lit(10.0))),
                 ("exp", [(lo, hi)]) => (lo.clone().exp(), hi.clone().exp()),
+                // Whole multiples of a threshold (每满300减50): monotone, so the ends map to ends.
+                ("floor", [(lo, hi)]) => (lo.clone().floor(), hi.clone().floor()),
                 ("min", [(alo, ahi), (blo, bhi)]) => (
                     min_horizontal([alo.clone(), blo.clone()]).expect("non-empty"),
                     min_horizontal([ahi.clone(), bhi.clone()]).expect("non-empty"),

@@ -1300,7 +1300,9 @@ impl<'a> Scan<'a> {
             // A comparison before the number (大于10且…, 最多100最少20) marks a quantity.
             // So does a bound after it (170 之下, 100以上) or a comparison around it (比 170 低).
             let bound_after = HEDGES_AFTER.iter().any(|(h, _)| *h != "内" && self.at(k2, h));
-            let compared = self.hedge_before(s).0 != Approx::Exact || bound_after || compared_with.is_some();
+            // A threshold offer (满300减50, 每满200送30) names two amounts of money.
+            let threshold = self.before(s) == '满' || (self.before(s) == '减' && self.text(s.saturating_sub(8), s).contains('满'));
+            let compared = self.hedge_before(s).0 != Approx::Exact || bound_after || compared_with.is_some() || threshold;
             if is_cjk(self.ch(k2)) && !compared && !matches!(self.ch(k2), '的' | '和' | '与' | '或' | '及' | '至' | '到' | '多' | '余' | '左' | '以' | '上' | '万' | '亿' | '是' | '为' | '在') {
                 return Some(Outcome::Skip(e));
             }
