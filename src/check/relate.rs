@@ -559,10 +559,24 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
                 .map(|y| y.value)
         };
         let dated_apart = matches!((year_of(a), year_of(b)), (Some(x), Some(y)) if x != y);
+        // A period named once for the whole change (2020年至2024年，…由A增至B; from 2019 to
+        // 2024, … from A to B): its years belong to the base and the other amount.
+        let period = {
+            let years: Vec<&Claim> = group.iter().copied().filter(|y| y.kind == ClaimKind::Year).collect();
+            years.windows(2).find_map(|w| {
+                let between = text.get(w[0].end..w[1].start).unwrap_or("").trim().to_lowercase();
+                let joined = ["至", "到", "-", "—", "–", "~", "～", "to", "and", "through"].contains(&between.as_str());
+                (joined && w[1].value > w[0].value).then_some((w[0].value, w[1].value))
+            })
+        };
+        let period_years = match period {
+            Some((y1, y2)) if !dated_apart && base(a) != base(b) => Some(y2 - y1),
+            _ => None,
+        };
         let ok = match p.mode {
             PairMode::Change | PairMode::Points => base(a) != base(b) || dated_apart,
             PairMode::Increment => false,
-            PairMode::Annual => dated_apart,
+            PairMode::Annual => dated_apart || period_years.is_some(),
             PairMode::Difference => (base(a) != base(b) || dated_apart) && a.unit == s.unit,
             PairMode::Multiple => {
                 // 增长了N倍 reads as N or N+1 times: left to the growth-multiple rule.
@@ -599,8 +613,11 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         roles.insert("small".into(), level_role(small));
         roles.insert("large".into(), level_role(large));
         if p.mode == PairMode::Annual {
-            let (Some(y1), Some(y2)) = (year_of(small), year_of(large)) else { continue };
-            let n = (y2 - y1).abs();
+            let n = match (year_of(small), year_of(large), period_years) {
+                (Some(y1), Some(y2), _) if y1 != y2 => (y2 - y1).abs(),
+                (_, _, Some(n)) => n,
+                _ => continue,
+            };
             let mut years = RoleVal::synthetic(n, format!("{n} years"), s.start);
             years.claims = Vec::new();
             roles.insert("years".into(), years);
