@@ -222,11 +222,18 @@ fn pattern_relation(
     if used.iter().any(|r| !map.contains_key(r)) {
         return None;
     }
-    // Units that must agree (money of two currencies never combines).
+    // Units that must agree (money of two currencies never combines). A bare count (28 million
+    // after 2.8亿台) takes the unit of the others.
     let mut base: Option<String> = None;
+    let bound = |r: &String| map.get(r).map(|v| v.claims.clone()).unwrap_or_default();
+    let bare = |id: &usize| claims.get(id).is_some_and(|c| c.kind == ClaimKind::Count && c.unit.is_empty());
+    let all_counts = rule.same_unit.iter().flat_map(bound).all(|id| claims.get(&id).is_some_and(|c| c.kind == ClaimKind::Count));
     for r in &rule.same_unit {
         if let Some(v) = map.get(r) {
-            for u in &v.units {
+            for (u, id) in v.units.iter().zip(&v.claims) {
+                if all_counts && bare(id) {
+                    continue;
+                }
                 let b = u.base();
                 match &base {
                     None => base = Some(b),
@@ -273,6 +280,10 @@ fn build(
                 for c in cs {
                     // Vague numerals (几年, 数万) are ranges by convention, not written ranges.
                     if !c.is_range() || c.kind == ClaimKind::Date || c.approx == crate::model::Approx::Vague || !c.value.is_finite() || !c.value_high.is_finite() {
+                        continue;
+                    }
+                    // Process nodes are listed from the older, larger one (28nm至14nm, 7nm-5nm).
+                    if c.unit == "nm" {
                         continue;
                     }
                     let mut low = claim_role(c);
@@ -356,6 +367,12 @@ fn build(
 const BASE_BEFORE: &[&str] = &[
     "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比上", "比去", "比前", "比19", "比20", "从", "由", "相比",
     "from", "compared with", "compared to", "versus", "vs",
+];
+/// Words right before an amount that make it the later level of a change.
+const NEW_BEFORE: &[&str] = &[
+    "涨到", "涨至", "增至", "增长到", "增长至", "增加到", "增加至", "升至", "上升到", "上升至", "提高到", "提高至", "提升到", "提升至",
+    "降至", "降到", "下降到", "下降至", "跌至", "跌到", "减至", "减少到", "减少至", "回落至", "回升至", "攀升至",
+    "rose to", "fell to", "increased to", "decreased to", "climbed to", "dropped to", "declined to", "grew to", "jumped to", "slipped to",
 ];
 const BASE_AFTER: &[&str] = &[
     "a year earlier", "a year ago", "last year", "the previous year", "the year before", "a year before",
@@ -543,6 +560,12 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             let before = text_before(text, c.start, prev_end_figure(c), 14);
             words.iter().any(|w| before.contains(w))
         };
+        // The amount right after a "to" verb (涨到1.33亿元, rose to $5m) is the new level.
+        let new_level = |c: &Claim| {
+            let before = text_before(text, c.start, prev_end_figure(c), 6);
+            let before = before.trim_end().trim_end_matches(['了', '约', '近', '逾', '为']);
+            NEW_BEFORE.iter().any(|w| before.ends_with(w))
+        };
         let base = |c: &Claim| {
             marked_before(c, BASE_BEFORE) || {
                 let after = text_after(text, c.end, next_start(c), 24);
@@ -574,7 +597,7 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             _ => None,
         };
         let ok = match p.mode {
-            PairMode::Change | PairMode::Points => base(a) != base(b) || dated_apart,
+            PairMode::Change | PairMode::Points => base(a) != base(b) || new_level(a) != new_level(b) || dated_apart,
             PairMode::Increment => false,
             PairMode::Annual => dated_apart || period_years.is_some(),
             PairMode::Difference => (base(a) != base(b) || dated_apart) && a.unit == s.unit,
