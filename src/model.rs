@@ -233,3 +233,15 @@ pub struct Finding {
     pub deviation: Option<f64>,
     pub message: String,
 }
+
+/// Whether a full stop after `word` (the letters right before it) ends an abbreviation, not a
+/// sentence: initials (U.S., J.), titles and company suffixes (Mr., Inc.), months (Jan.).
+pub fn is_abbreviation(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gov", "sen", "rep", "gen", "inc", "co", "corp", "ltd",
+        "no", "nos", "vs", "etc", "approx", "fig", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
+    ];
+    let single_capital = word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+    single_capital || WORDS.contains(&word.to_ascii_lowercase().as_str())
+}

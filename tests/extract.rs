@@ -240,3 +240,21 @@ fn distractors_near_the_new_forms() {
     assert!(claims("一节课").is_empty());
     assert!(claims("RTX 4090 比 3090 快").is_empty());
 }
+
+#[test]
+fn abbreviations_do_not_end_sentences() {
+    // A full stop after initials or a title is no sentence end: both figures share a sentence.
+    let cs = extract_text("The state paid $780,000 and the U.S. Fish and Wildlife Service paid $470,000. Mr. Lee paid $5.");
+    let sentence_of = |q: &str| cs.iter().find(|c| c.quote == q).map(|c| c.sentence).unwrap();
+    assert_eq!(sentence_of("$780,000"), sentence_of("$470,000"));
+    assert_ne!(sentence_of("$470,000"), sentence_of("$5"));
+}
+
+#[test]
+fn imperial_units_and_threshold_offers() {
+    assert_eq!(one("全长5英里").3, "mile");
+    assert_eq!(one("重120 pounds").3, "lb");
+    assert_eq!(one("covers 5,570 sq km").3, "km2");
+    let cs = claims("每满300减50");
+    assert_eq!(cs.len(), 2, "{cs:?}");
+}

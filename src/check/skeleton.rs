@@ -163,8 +163,10 @@ pub fn units(text: &str, scope: Scope) -> Vec<(usize, usize)> {
             '。' | '！' | '？' | '!' | '?' => scope == Scope::Sentence,
             // An English full stop: followed by a space or the end (a decimal point never is).
             '.' => {
+                let word = text[..i].rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
                 scope == Scope::Sentence
                     && matches!(bytes.get(i + 1), None | Some(b' ') | Some(b'\n'))
+                    && !crate::model::is_abbreviation(word)
             }
             _ => false,
         };

@@ -180,6 +180,12 @@ fn interval(r: &Raw) -> (f64, f64) {
 
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n'];
 
+/// The ASCII letters right before char `i`.
+fn word_before(chars: &[char], i: usize) -> String {
+    let start = chars[..i].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    chars[start..i].iter().collect()
+}
+
 fn split_sentences(chars: &[char]) -> (Vec<(usize, usize)>, Vec<usize>) {
     let mut sentences = Vec::new();
     let mut sent_of = vec![0; chars.len() + 1];
@@ -187,10 +193,17 @@ fn split_sentences(chars: &[char]) -> (Vec<(usize, usize)>, Vec<usize>) {
     for i in 0..chars.len() {
         sent_of[i] = sentences.len();
         let c = chars[i];
+        // After a digit it is a stop too (a decimal point is never followed by a space), except
+        // for a list marker at the start of a line (1. …).
+        let list_marker = i > 0 && chars[i - 1].is_ascii_digit() && {
+            let run = chars[..i].iter().rposition(|c| !c.is_ascii_digit()).map_or(0, |p| p + 1);
+            run == 0 || chars[run - 1] == '\n'
+        };
         let english_stop = c == '.'
             && i > 0
-            && !chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).map_or(true, |n| *n == ' ' || *n == '\n');
+            && !list_marker
+            && chars.get(i + 1).map_or(true, |n| *n == ' ' || *n == '\n')
+            && !crate::model::is_abbreviation(&word_before(chars, i));
         if SENTENCE_ENDS.contains(&c) || english_stop {
             sentences.push((start, i + 1));
             start = i + 1;
