@@ -1071,6 +1071,11 @@ fn same_quantity(
             // Names in the sentence (GPT-4, OpenAI, deepseek-v2): figures about differently
             // named things are different quantities even under one subject.
             let names = entity_names(sentence);
+            // Across documents a subject alone (注册护士) may be another city's or company's:
+            // the sentences must also share a year or a name.
+            if across && years.is_empty() && names.is_empty() {
+                continue;
+            }
             groups.entry((key, c.kind.as_str().to_string(), unit, years, names)).or_default().push(c);
         }
     }
