@@ -12,6 +12,7 @@
 pub mod blend;
 pub mod eval;
 pub mod expr;
+pub mod named_share;
 pub mod relate;
 pub mod rule;
 pub mod skeleton;

@@ -336,6 +336,11 @@ fn build(
         Builder::EventYear { across_documents } => {
             event_years(ri, docs, by_doc, *across_documents, out);
         }
+        Builder::NamedShare { lines_before } => {
+            for (di, doc) in docs.iter().enumerate() {
+                super::named_share::named_share_relations(ri, di, &doc.text, &by_doc[di], *lines_before, out);
+            }
+        }
         Builder::TitleYear => {
             for (di, doc) in docs.iter().enumerate() {
                 super::title::title_year_relations(ri, di, &doc.text, &by_doc[di], out);

@@ -110,6 +110,9 @@ pub enum Builder {
     /// A list the title dates (2024大模型产业十大趋势) announced in the body under a year of its
     /// own (2023年…将有以下十大趋势). Roles: `stated` (the body's year), `title`.
     TitleYear,
+    /// A share naming its part and whole (过夜游客占接待游客总量的38.3%) whose figures stand
+    /// earlier under those names, up to `lines_before` lines back. Roles: `stated`, `part`, `whole`.
+    NamedShare { lines_before: usize },
     /// The year an event happened to a named thing (Transformer 架构引入, OpenAI founded),
     /// stated twice with different years. Roles: `stated` (the later year), `other`.
     EventYear { across_documents: bool },
@@ -165,6 +168,7 @@ impl Builder {
             Builder::Product => &["price", "quantity", "total"],
             Builder::Blend(_) => &["stated", "components"],
             Builder::TitleYear => &["stated", "title"],
+            Builder::NamedShare { .. } => &["stated", "part", "whole"],
             Builder::NameSize { .. } => &["stated", "name"],
             Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
             Builder::SentencePair(p) if p.mode == PairMode::Annual => &["stated", "small", "large", "years"],
@@ -371,6 +375,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "sentence_pair" => &["mode", "cues", "window"],
                 "event_year" => &["across_documents"],
                 "blend" => &["cues", "each", "lines_before"],
+                "named_share" => &["lines_before"],
                 _ => &[],
             };
             if let Some(k) = params.keys().find(|k| !allowed.contains(&k.as_str())) {
@@ -389,6 +394,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
                 "product" => Builder::Product,
                 "title_year" => Builder::TitleYear,
+                "named_share" => Builder::NamedShare { lines_before: get_int("lines_before", 3).max(0) as usize },
                 "blend" => {
                     let words = |k: &str| -> Vec<String> {
                         params.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_lowercase)).collect()).unwrap_or_default()

@@ -84,7 +84,7 @@ pub const UNITS: &[UnitEntry] = &[
     ("square kilometers", "km2", Measure), ("sq km", "km2", Measure), ("sq mi", "sqmi", Measure), ("sq miles", "sqmi", Measure), ("sq ft", "sqft", Measure),
     ("sq m", "m2", Measure), ("km2", "km2", Measure), ("square metres", "m2", Measure), ("square meters", "m2", Measure),
     ("metres", "m", Measure), ("meters", "m", Measure), ("metre", "m", Measure), ("meter", "m", Measure),
-    ("centimetres", "cm", Measure), ("centimeters", "cm", Measure), ("m", "m", Measure), ("立方米", "m3", Measure), ("毫升", "mL", Measure), ("升", "L", Measure),
+    ("centimetres", "cm", Measure), ("centimeters", "cm", Measure), ("m", "m", Measure), ("立方米", "m3", Measure), ("立方公尺", "m3", Measure), ("毫升", "mL", Measure), ("升", "L", Measure),
     ("litres", "L", Measure), ("liters", "L", Measure), ("加仑", "gal", Measure), ("gallons", "gal", Measure), ("桶", "bbl", Measure), ("barrels", "bbl", Measure),
     ("℃", "C", Measure), ("degrees", "deg", Measure), ("°C", "C", Measure), ("摄氏度", "C", Measure),
     ("华氏度", "F", Measure), ("°F", "F", Measure), ("℉", "F", Measure), ("degrees Fahrenheit", "F", Measure),
