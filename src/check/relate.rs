@@ -314,7 +314,15 @@ fn build(
         Builder::Weekday => {
             for (di, cs) in by_doc.iter().enumerate() {
                 for c in cs.iter().filter(|c| c.kind == ClaimKind::Date) {
-                    if let Some(rel) = weekday_relation(ri, di, &docs[di].text, c) {
+                    // A date without its year (10月1日（星期三）) takes the year of the nearest
+                    // earlier year or full date of the document, else its first one.
+                    let year_of = |o: &&Claim| match o.kind {
+                        ClaimKind::Year if o.value.fract() == 0.0 => Some(o.value as i64),
+                        ClaimKind::Date => o.date.as_deref().filter(|d| !d.starts_with('-')).and_then(|d| d.split('-').next()?.parse().ok()),
+                        _ => None,
+                    };
+                    let inferred = cs.iter().filter(|o| o.end <= c.start).filter_map(|o| year_of(o)).last().or_else(|| cs.iter().find_map(|o| year_of(o)));
+                    if let Some(rel) = weekday_relation(ri, di, &docs[di].text, c, inferred) {
                         out.push(rel);
                     }
                 }
@@ -840,7 +848,7 @@ pub fn date_days(iso: &str) -> Option<(f64, f64)> {
 const WEEKDAYS_EN: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const WEEKDAYS_ZH: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 
-fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim) -> Option<Relation> {
+fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim, inferred_year: Option<i64>) -> Option<Relation> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static BEFORE: OnceLock<Regex> = OnceLock::new();
     let after = AFTER.get_or_init(|| {
@@ -850,7 +858,14 @@ fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim) -> Option<Rela
     let before = BEFORE.get_or_init(|| {
         Regex::new(r"(?i:\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*)[\s,]{1,3}$").expect("valid")
     });
-    let iso = c.date.as_deref()?;
+    let written_iso = c.date.as_deref()?;
+    let inferred = written_iso.starts_with("--");
+    let iso = match (inferred, inferred_year) {
+        (false, _) => written_iso.to_string(),
+        (true, Some(y)) => format!("{y:04}{}", &written_iso[1..]),
+        (true, None) => return None,
+    };
+    let iso = iso.as_str();
     let parts: Vec<i64> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
     if parts.len() != 3 || iso.starts_with('-') {
         return None;
@@ -879,15 +894,21 @@ fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim) -> Option<Rela
     } else {
         return None;
     };
-    let days = days_from_civil(y, m, d);
     // 1970-01-01 was a Thursday (4).
-    let calendar = ((days % 7 + 7 + 3) % 7 + 1) as usize;
+    let weekday = |y: i64| ((days_from_civil(y, m, d) % 7 + 7 + 3) % 7 + 1) as usize;
+    let calendar = weekday(y);
+    // An inferred year may be off by one (a date early in January, a report on last year):
+    // a weekday that fits a neighbouring year is no evidence of an error.
+    if inferred && calendar != stated && (d <= days_in_month(Some(y - 1), m) && weekday(y - 1) == stated || weekday(y + 1) == stated) {
+        return None;
+    }
     let mut roles = BTreeMap::new();
     roles.insert("stated".into(), RoleVal::synthetic(stated as f64, written.clone(), pos));
     let mut cal = RoleVal::synthetic(calendar as f64, format!("{iso} ({})", WEEKDAYS_EN[calendar - 1]), c.start);
     cal.claims = vec![c.id];
     roles.insert("calendar".into(), cal);
-    let note = format!("{iso} is a {}, the text says {written}", capitalise(WEEKDAYS_EN[calendar - 1]));
+    let year_note = if inferred { " (the year taken from the text)" } else { "" };
+    let note = format!("{iso} is a {}{year_note}, the text says {written}", capitalise(WEEKDAYS_EN[calendar - 1]));
     Some(Relation { rule: ri, doc, roles, left: None, note })
 }
 
