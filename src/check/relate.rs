@@ -1148,7 +1148,7 @@ fn pair(ri: usize, stated: &Claim, other: &Claim) -> Relation {
 
 /// Words that make a money figure a unit price, or a total.
 const PRICE_CUES: &[&str] = &["单价", "售价", "均价", "价格", "定价", "每台", "每辆", "每件", "每张", "每人", "price", "priced at", "each", "apiece", " at $"];
-const TOTAL_CUES: &[&str] = &["销售额", "营收", "收入", "总额", "总价", "金额", "成交额", "票房", "总计", "合计", "revenue", "sales of", "total of", "brought in", "worth", "generated", "raised"];
+const TOTAL_CUES: &[&str] = &["销售额", "营收", "收入", "总额", "总价", "金额", "成交额", "票房", "总计", "合计", "revenue", "sales of", "total of", "brought in", "bring in", "brings in", "worth", "generated", "raised"];
 
 /// Relations of the `product` builder in one document (see `Builder::Product`).
 fn products(ri: usize, di: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relation>) {
@@ -1175,10 +1175,20 @@ fn products(ri: usize, di: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relat
             .filter(|c| c.kind == ClaimKind::Money && TOTAL_CUES.iter().any(|w| before(c, 16).contains(w)))
             .copied()
             .collect();
-        let ([price], [total]) = (prices.as_slice(), totals.as_slice()) else { continue };
+        let [price] = prices.as_slice() else { continue };
         // A rate's denominator names the quantity's unit (元/坪 × 坪); a plain price (each)
         // takes the one count of the sentence.
         let denominator = price.unit.split_once('/').map(|(_, d)| d.to_string());
+        // With a rate the units tell the total without a cue word (每千瓦时2.5日元 … 400千瓦时 …
+        // 补贴1,000日元): the one amount of the rate's currency after the quantity.
+        let numerator = price.unit.split('/').next().unwrap_or("").to_string();
+        let quantity_end = group.iter().filter(|c| denominator.as_deref() == Some(c.unit.as_str())).map(|c| c.end).min();
+        let by_units: Vec<&Claim> = match quantity_end {
+            Some(q_end) if totals.is_empty() => group.iter().copied().filter(|c| c.kind == ClaimKind::Money && c.unit == numerator && c.start >= q_end).collect(),
+            _ => Vec::new(),
+        };
+        let totals = if totals.is_empty() { by_units } else { totals };
+        let [total] = totals.as_slice() else { continue };
         let quantities: Vec<&Claim> = group
             .iter()
             .filter(|c| match &denominator {
