@@ -333,10 +333,13 @@ pub fn fmt_sig(x: f64, sig: i32) -> String {
 
 fn show(display: &Display, lo: f64, hi: f64) -> String {
     match display {
-        Display::Day => {
+        Display::Day { with_year } => {
             let day = |x: f64| {
                 let (y, m, d) = civil_from_days(x as i64);
-                format!("{y:04}-{m:02}-{d:02}")
+                match with_year {
+                    true => format!("{y:04}-{m:02}-{d:02}"),
+                    false => format!("--{m:02}-{d:02}"),
+                }
             };
             if !lo.is_finite() || !hi.is_finite() {
                 return "?".into();

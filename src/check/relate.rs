@@ -20,8 +20,8 @@ use crate::model::{Approx, Claim, ClaimKind};
 pub enum Display {
     /// Divide a base-unit value by `scale`, then append `suffix`.
     Number { scale: f64, suffix: String },
-    /// A day number (days since 1970-01-01) shown as an ISO date.
-    Day,
+    /// A day number (days since 1970-01-01) shown as an ISO date (`--MM-DD` without its year).
+    Day { with_year: bool },
 }
 
 /// The claims bound to one role, as intervals in base units.
@@ -63,11 +63,14 @@ pub struct Relation {
 
 /// A claim's interval in base units and how to show it.
 pub fn claim_role(c: &Claim) -> RoleVal {
-    let unit = claim_unit(c.kind, &c.unit);
+    let mut unit = claim_unit(c.kind, &c.unit);
+    if c.kind == ClaimKind::Date && c.date.as_deref().is_some_and(|d| d.starts_with("--")) {
+        unit = Unit::symbol(1.0, "calendar_day_of_unknown_year");
+    }
     let (lo, hi, display) = match c.kind {
         ClaimKind::Date => {
             let (lo, hi) = c.date.as_deref().and_then(date_days).unwrap_or((f64::NAN, f64::NAN));
-            (lo, hi, Display::Day)
+            (lo, hi, Display::Day { with_year: !c.date.as_deref().is_some_and(|d| d.starts_with("--")) })
         }
         ClaimKind::Year => {
             // A year is a label, exact at its stated digits: 2018 to 2023 is 5 years, not 4..6.
@@ -840,6 +843,16 @@ pub fn date_days(iso: &str) -> Option<(f64, f64)> {
         [y] => {
             let y = num(y)?;
             Some((days_from_civil(y, 1, 1) as f64, days_from_civil(y, 12, 31) as f64))
+        }
+        // A date without its year (--07-17): a day of a leap year, comparable only with other
+        // dates without a year (their unit says so, see `claim_role`).
+        ["", "", m, d] => {
+            let (m, d) = (num(m)?, num(d)?);
+            if !(1..=12).contains(&m) || d < 1 || d > days_in_month(Some(2000), m) {
+                return None;
+            }
+            let x = days_from_civil(2000, m, d) as f64;
+            Some((x, x))
         }
         _ => None,
     }

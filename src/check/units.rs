@@ -23,7 +23,8 @@ impl Unit {
         Unit { scale, dims: BTreeMap::new(), spread: 0.0 }
     }
 
-    fn symbol(scale: f64, sym: &str) -> Unit {
+    /// One base symbol at a scale (a unit of its own kind).
+    pub fn symbol(scale: f64, sym: &str) -> Unit {
         let mut dims = BTreeMap::new();
         dims.insert(sym.to_string(), 1);
         Unit { scale, dims, spread: 0.0 }
