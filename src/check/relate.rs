@@ -1118,6 +1118,20 @@ fn same_quantity(
             groups.entry((key, c.kind.as_str().to_string(), unit, years, names)).or_default().push(c);
         }
     }
+    // Figures by (doc, sentence): their subject keys and values, to tell parallel records
+    // (水稻每亩保险金额1000元…保费50元。小麦每亩保险金额800元…保费36元。) from restatements.
+    let mut by_sentence: BTreeMap<(usize, usize), Vec<(String, f64)>> = BTreeMap::new();
+    for cs in by_doc {
+        for c in cs.iter().filter(|c| c.value.is_finite()) {
+            by_sentence.entry((c.doc, c.sentence)).or_default().push((subject_key(&c.subject), c.value));
+        }
+    }
+    // Two sentences that give another shared subject different values describe two things.
+    let parallel = |a: &Claim, b: &Claim| {
+        let (Some(fa), Some(fb)) = (by_sentence.get(&(a.doc, a.sentence)), by_sentence.get(&(b.doc, b.sentence))) else { return false };
+        let own = subject_key(&a.subject);
+        fa.iter().any(|(k, v)| k.chars().count() >= 2 && *k != own && fb.iter().any(|(k2, v2)| k2 == k && v2 != v))
+    };
     for ((_key, _, _, _, _), members) in groups {
         // Several figures of one subject inside one sentence are a list, not a restatement.
         let mut per_sentence: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -1133,7 +1147,7 @@ fn same_quantity(
                     firsts.push(c);
                 }
             }
-            for w in firsts.windows(2) {
+            for w in firsts.windows(2).filter(|w| !parallel(w[1], w[0])) {
                 out.push(pair(ri, w[1], w[0]));
             }
         } else {
@@ -1142,7 +1156,7 @@ fn same_quantity(
                 by.entry(c.doc).or_default().push(c);
             }
             for cs in by.values() {
-                for w in cs.windows(2) {
+                for w in cs.windows(2).filter(|w| !parallel(w[1], w[0])) {
                     out.push(pair(ri, w[1], w[0]));
                 }
             }
