@@ -548,6 +548,21 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             }
             continue;
         }
+        // A change in points whose sentence gives only the base (与第4期的95.8%相比，合格率提高了
+        // 2.5个百分点; up 15.3 points from the 48.2% …): the new level is the last percentage
+        // of the sentence before, on this line or the one above.
+        let mut amounts = amounts;
+        let lone_is_base = |c: &Claim| {
+            BASE_BEFORE.iter().any(|w| text_before(text, c.start, ss, 14).contains(w))
+                || ["相比", "相较", "比较"].iter().any(|w| text_after(text, c.end, se, 3).contains(w))
+        };
+        if p.mode == PairMode::Points && amounts.len() == 1 && lone_is_base(amounts[0]) {
+            let (line, sentence) = (amounts[0].line, amounts[0].sentence);
+            let earlier = |c: &&Claim| c.sentence < sentence && c.sentence + 2 >= sentence && c.line + 1 >= line;
+            if let Some(prev) = cs.iter().copied().filter(earlier).filter(|c| c.kind == ClaimKind::Percent && !c.is_range() && c.value.is_finite()).last() {
+                amounts.push(prev);
+            }
+        }
         let [a, b] = amounts.as_slice() else { continue };
         // One rate and one bare amount pair only when they are of a size (a per-share figure
         // is no base for a total).
@@ -583,7 +598,7 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             NEW_BEFORE.iter().any(|w| before.ends_with(w))
         };
         let base = |c: &Claim| {
-            marked_before(c, BASE_BEFORE) || {
+            marked_before(c, BASE_BEFORE) || ["相比", "相较"].iter().any(|w| text_after(text, c.end, next_start(c), 3).contains(w)) || {
                 let after = text_after(text, c.end, next_start(c), 24);
                 BASE_AFTER.iter().any(|w| after.contains(w))
             }
