@@ -347,9 +347,9 @@ fn build(
         Builder::EventYear { across_documents } => {
             event_years(ri, docs, by_doc, *across_documents, out);
         }
-        Builder::NamedShare { lines_before } => {
+        Builder::NamedShare { lines_before, multiples } => {
             for (di, doc) in docs.iter().enumerate() {
-                super::named_share::named_share_relations(ri, di, &doc.text, &by_doc[di], *lines_before, out);
+                super::named_share::named_share_relations(ri, di, &doc.text, &by_doc[di], *lines_before, *multiples, out);
             }
         }
         Builder::TitleYear => {

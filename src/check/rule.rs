@@ -112,7 +112,8 @@ pub enum Builder {
     TitleYear,
     /// A share naming its part and whole (过夜游客占接待游客总量的38.3%) whose figures stand
     /// earlier under those names, up to `lines_before` lines back. Roles: `stated`, `part`, `whole`.
-    NamedShare { lines_before: usize },
+    /// With `multiples`, a multiple naming both sides (板南线的日均运量约为文湖线的5.9倍).
+    NamedShare { lines_before: usize, multiples: bool },
     /// The year an event happened to a named thing (Transformer 架构引入, OpenAI founded),
     /// stated twice with different years. Roles: `stated` (the later year), `other`.
     EventYear { across_documents: bool },
@@ -375,7 +376,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "sentence_pair" => &["mode", "cues", "window"],
                 "event_year" => &["across_documents"],
                 "blend" => &["cues", "each", "lines_before"],
-                "named_share" => &["lines_before"],
+                "named_share" => &["lines_before", "multiples"],
                 _ => &[],
             };
             if let Some(k) = params.keys().find(|k| !allowed.contains(&k.as_str())) {
@@ -394,7 +395,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
                 "product" => Builder::Product,
                 "title_year" => Builder::TitleYear,
-                "named_share" => Builder::NamedShare { lines_before: get_int("lines_before", 3).max(0) as usize },
+                "named_share" => Builder::NamedShare { lines_before: get_int("lines_before", 3).max(0) as usize, multiples: get_bool("multiples", false) },
                 "blend" => {
                     let words = |k: &str| -> Vec<String> {
                         params.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_lowercase)).collect()).unwrap_or_default()
