@@ -71,6 +71,13 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
             .map(|(i, ch)| i + ch.len_utf8())
             .unwrap_or(0);
         let before: String = head[clause_start..].chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+        // X亿元，占Y的Z%: the part is the figure that ends the clause before, the whole is named.
+        if !multiples {
+            if let Some(r) = clause_share(ri, di, text, cs, s, &before, clause_start, lines_before) {
+                out.push(r);
+                continue;
+            }
+        }
         let phrase = if multiples { multiple_phrase() } else { share_phrase() };
         let Some(m) = phrase.captures(&before) else { continue };
         let han = |t: &str| -> String { t.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect() };
@@ -89,7 +96,13 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
             let before: String = text[line_start..c.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
             core_name(&super::relate::subject_key(&subject_clause(&before)))
         };
-        let named = |name: &str| earlier.iter().copied().find(|c| name_of(c).ends_with(name));
+        // Either name may be the longer one (此次台风的估损金额 … 估损金额12.85亿元).
+        let named = |name: &str| {
+            earlier.iter().copied().find(|c| {
+                let n = name_of(c);
+                n.ends_with(name) || (n.chars().count() >= 3 && name.ends_with(n.as_str()))
+            })
+        };
         // A multiple's base is often elliptical (文湖线 for 文湖线的日均运量) or carries its figure
         // in brackets: the figure inside the phrase, else the nearest figure naming it.
         let whole_start = s.start - (before.len() - m.name("whole").map_or(before.len(), |w| w.start()));
@@ -109,4 +122,43 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
         roles.insert("whole".into(), claim_role(whole));
         out.push(Relation { rule: ri, doc: di, roles, left: None, note: format!("{} {} {}", &m["part"], if multiples { "against" } else { "of" }, &m["whole"]) });
     }
+}
+
+/// `…{part}，占{whole}的{share}`: a clause that opens with 占 shares out the figure ending the
+/// clause before it; the whole is the nearest earlier figure named as in the clause.
+#[allow(clippy::too_many_arguments)]
+fn clause_share(ri: usize, di: usize, text: &str, cs: &[&Claim], s: &Claim, before: &str, clause_start: usize, lines_before: usize) -> Option<Relation> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^[占佔](?P<whole>\p{Han}{2,12}?)的?(?:比重|比例|份额|比率)?(?:为|是|达|约|達|為)?$").unwrap());
+    let m = re.captures(before)?;
+    let whole_name = core_name(&m["whole"]).replace('的', "");
+    if whole_name.chars().count() < 2 {
+        return None;
+    }
+    // The part: the figure right before the clause (only a comma between).
+    let part = cs.iter().copied().filter(|c| c.end <= clause_start && is_amount(c)).last()?;
+    let gap = text.get(part.end..clause_start)?;
+    if gap.chars().count() > 2 || part.sentence != s.sentence {
+        return None;
+    }
+    let name_of = |c: &Claim| {
+        let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
+        let b: String = text[line_start..c.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        core_name(&super::relate::subject_key(&subject_clause(&b)))
+    };
+    let whole = cs
+        .iter()
+        .copied()
+        .filter(|c| c.end <= part.start && c.line + lines_before >= s.line && is_amount(c))
+        .rev()
+        .find(|c| name_of(c).ends_with(&whole_name))?;
+    let (pu, wu) = (claim_unit(part.kind, &part.unit), claim_unit(whole.kind, &whole.unit));
+    if pu.base() != wu.base() || part.value * pu.scale >= whole.value * wu.scale {
+        return None;
+    }
+    let mut roles = BTreeMap::new();
+    roles.insert("stated".into(), claim_role(s));
+    roles.insert("part".into(), claim_role(part));
+    roles.insert("whole".into(), claim_role(whole));
+    Some(Relation { rule: ri, doc: di, roles, left: None, note: format!("{} of {}", part.quote, &m["whole"]) })
 }
