@@ -19,10 +19,19 @@ fn share_phrase() -> &'static Regex {
     })
 }
 
+/// `<part>在<whole>中的比重(达到)?` right before a share (外贸箱在全港集装箱吞吐量中的比重达到65.2%).
+fn share_in_phrase() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<part>\p{Han}{2,10}?)在(?P<whole>\p{Han}{2,14}?)中的?(?:比重|占比|份额|比例)(?:达到|为|是|达|约|達|為)?$").unwrap()
+    })
+}
+
 /// Words that only say "the whole of" (总量, 总数): left out when names are compared.
 fn core_name(name: &str) -> String {
     let mut n = name.to_string();
-    for w in ["总量", "总数", "总额", "总和", "总体", "全部", "总", "整体"] {
+    // (全港, 全年 say the scope of a whole, as 总 does.)
+    for w in ["总量", "总数", "总额", "总和", "总体", "全部", "全港", "全市", "全省", "全国", "全区", "全县", "全年", "总", "整体"] {
         n = n.replace(w, "");
     }
     n
@@ -78,8 +87,11 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
                 continue;
             }
         }
-        let phrase = if multiples { multiple_phrase() } else { share_phrase() };
-        let Some(m) = phrase.captures(&before) else { continue };
+        let m = match multiples {
+            true => multiple_phrase().captures(&before),
+            false => share_phrase().captures(&before).or_else(|| share_in_phrase().captures(&before)),
+        };
+        let Some(m) = m else { continue };
         let han = |t: &str| -> String { t.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect() };
         let (part_name, whole_name) = (core_name(&han(&m["part"])).replace('的', ""), core_name(&han(&m["whole"])).replace('的', ""));
         if part_name.chars().count() < 2 || whole_name.chars().count() < 2 || part_name == whole_name {
