@@ -556,10 +556,22 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             BASE_BEFORE.iter().any(|w| text_before(text, c.start, ss, 14).contains(w))
                 || ["相比", "相较", "比较"].iter().any(|w| text_after(text, c.end, se, 3).contains(w))
         };
-        if p.mode == PairMode::Points && amounts.len() == 1 && lone_is_base(amounts[0]) {
-            let (line, sentence) = (amounts[0].line, amounts[0].sentence);
+        // The same for a change in percent whose sentence gives only the base
+        // (与去年同期的7,950套相比，…同比下降18.9%): the level is the last amount of that unit
+        // in the sentence before.
+        if matches!(p.mode, PairMode::Points | PairMode::Change) && amounts.len() == 1 && lone_is_base(amounts[0]) {
+            let (line, sentence, lone) = (amounts[0].line, amounts[0].sentence, amounts[0]);
             let earlier = |c: &&Claim| c.sentence < sentence && c.sentence + 2 >= sentence && c.line + 1 >= line;
-            if let Some(prev) = cs.iter().copied().filter(earlier).filter(|c| c.kind == ClaimKind::Percent && !c.is_range() && c.value.is_finite()).last() {
+            let same_kind = |c: &&Claim| match p.mode {
+                PairMode::Points => c.kind == ClaimKind::Percent,
+                _ => c.kind == lone.kind && c.unit == lone.unit,
+            };
+            // Only when the sentence before gives one such figure (not a level and its own base).
+            let candidates: Vec<&Claim> = cs.iter().copied().filter(earlier).filter(same_kind).filter(|c| !c.is_range() && c.value.is_finite()).collect();
+            let last_sentence = candidates.last().map(|c| c.sentence);
+            let in_last: Vec<&Claim> = candidates.iter().copied().filter(|c| Some(c.sentence) == last_sentence).collect();
+            if let [prev] = in_last.as_slice() {
+                let prev = *prev;
                 amounts.push(prev);
             }
         }
@@ -605,11 +617,20 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
         };
         // A year written right before an amount dates it (2019年为1.4亿人次).
         let year_of = |c: &Claim| {
+            // (English dates an amount a few words later: 1,720 stores at the end of 2020.)
+            let english_after = |between: &str| {
+                let t = between.trim().to_lowercase();
+                between.is_ascii()
+                    && between.chars().count() <= 28
+                    && ["at the end of", "by the end of", "at the start of", "in", "as of", "for", "during"].iter().any(|w| t.ends_with(w))
+            };
             let near = |between: &str| between.chars().count() <= 8 && !between.contains(['，', ',', '；', ';', '。']);
+            let after = |y: &&Claim| y.kind == ClaimKind::Year && y.start >= c.end && !text[c.end..y.start].contains([',', ';', '，']);
             group
                 .iter()
-                .find(|y| y.kind == ClaimKind::Year && y.end <= c.start && near(&text[y.end..c.start]))
-                .or_else(|| group.iter().find(|y| y.kind == ClaimKind::Year && y.start >= c.end && near(&text[c.end..y.start])))
+                .find(|y| after(y) && english_after(&text[c.end..y.start]))
+                .or_else(|| group.iter().find(|y| y.kind == ClaimKind::Year && y.end <= c.start && near(&text[y.end..c.start])))
+                .or_else(|| group.iter().find(|y| after(y) && near(&text[c.end..y.start])))
                 .map(|y| y.value)
         };
         let dated_apart = matches!((year_of(a), year_of(b)), (Some(x), Some(y)) if x != y);
