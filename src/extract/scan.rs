@@ -372,6 +372,46 @@ impl<'a> Scan<'a> {
         true
     }
 
+    /// A time written in parts, read as one duration in seconds: 2小时26分18秒, 3分05秒, and a
+    /// race time 2:09:27 (one-digit hours; 08:30:00 and 14:30 are times of day).
+    fn compound_duration(&self, i: usize) -> Option<Raw> {
+        let int_at = |k: usize| -> Option<(f64, usize)> {
+            let mut e = k;
+            while self.ch(e).is_ascii_digit() {
+                e += 1;
+            }
+            (e > k && e - k <= 3).then(|| self.text(k, e).parse().ok().map(|v| (v, e))).flatten()
+        };
+        let raw = |e: usize, seconds: f64| Raw { s: i, e, kind: ClaimKind::Duration, value: seconds, high: seconds, unit: "s".into(), approx: Approx::Exact, step: 1.0, sig: 0, date: None };
+        let (first, e1) = int_at(i)?;
+        // H小时M分(S秒)
+        if self.at(e1, "小时") {
+            let (m, e2) = int_at(e1 + 2)?;
+            if self.ch(e2) != '分' {
+                return None;
+            }
+            let e2 = if self.ch(e2 + 1) == '钟' { e2 + 2 } else { e2 + 1 };
+            return match int_at(e2) {
+                Some((sec, e3)) if self.ch(e3) == '秒' => Some(raw(e3 + 1, first * 3600.0 + m * 60.0 + sec)),
+                _ => Some(raw(e2, first * 3600.0 + m * 60.0)),
+            };
+        }
+        // M分S秒
+        if self.ch(e1) == '分' && self.ch(e1 + 1).is_ascii_digit() {
+            let (sec, e2) = int_at(e1 + 1)?;
+            return (self.ch(e2) == '秒' && sec < 60.0).then(|| raw(e2 + 1, first * 60.0 + sec));
+        }
+        // H:MM:SS with a one-digit hour, not inside a longer run of digits and colons.
+        if e1 == i + 1 && self.ch(e1) == ':' && !matches!(self.before(i), ':' | '0'..='9') {
+            let (m, e2) = int_at(e1 + 1)?;
+            let (sec, e3) = if self.ch(e2) == ':' { int_at(e2 + 1)? } else { return None };
+            if e2 - e1 == 3 && e3 - e2 == 3 && m < 60.0 && sec < 60.0 && !matches!(self.ch(e3), ':' | '0'..='9') {
+                return Some(raw(e3, first * 3600.0 + m * 60.0 + sec));
+            }
+        }
+        None
+    }
+
     fn read_digits(&self, i: usize) -> usize {
         let mut k = i;
         while self.ch(k).is_ascii_digit() {
@@ -420,6 +460,9 @@ impl<'a> Scan<'a> {
         // start of a line or after a space, a sign or an opening bracket (not `file.5`).
         if prev == '.' && (i == 1 || matches!(self.chars[i - 2], ' ' | '\n' | '-' | '+' | '(' | '（')) {
             return self.leading_dot_decimal(i);
+        }
+        if let Some(raw) = self.compound_duration(i) {
+            return Some(Outcome::Claim(raw));
         }
         let e0 = self.read_digits(i);
         let digits = self.text(i, e0);
