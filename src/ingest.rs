@@ -932,6 +932,11 @@ fn fold_traditional(units: &mut [Unit]) {
             unit_index += 1;
         }
     }
+    // zhconv keeps 於 (a surname too), but in running text it is the preposition 于
+    // (相當於 → 相当于), which is what the rules' cue words are written with.
+    for u in units.iter_mut().filter(|u| u.ch == '於') {
+        u.ch = '于';
+    }
 }
 
 #[cfg(test)]

@@ -63,7 +63,10 @@ pub const UNITS: &[UnitEntry] = &[
     ("太字节", "TB", Measure), ("字节", "B", Measure), ("比特", "bit", Measure), ("Gbps", "Gbps", Measure), ("Mbps", "Mbps", Measure),
     // mass
     ("公吨", "t", Measure), ("千克", "kg", Measure), ("公斤", "kg", Measure), ("毫克", "mg", Measure), ("吨", "t", Measure),
-    ("克", "g", Measure), ("微克", "ug", Measure), ("斤", "jin", Measure), ("kg", "kg", Measure), ("tonnes", "t", Measure),
+    ("克", "g", Measure), ("微克", "ug", Measure), ("μg/kg", "ug/kg", Measure), ("µg/kg", "ug/kg", Measure),
+    ("mg/kg", "mg/kg", Measure), ("μg/m³", "ug/m3", Measure), ("µg/m³", "ug/m3", Measure), ("μg/m3", "ug/m3", Measure),
+    ("mg/m³", "mg/m3", Measure), ("mg/m3", "mg/m3", Measure), ("微克/立方米", "ug/m3", Measure), ("毫克/立方米", "mg/m3", Measure),
+    ("mg/L", "mg/L", Measure), ("μg", "ug", Measure), ("µg", "ug", Measure), ("mg", "mg", Measure), ("斤", "jin", Measure), ("kg", "kg", Measure), ("tonnes", "t", Measure),
     ("tons", "t", Measure), ("lbs", "lb", Measure), ("lb", "lb", Measure), ("pounds", "lb", Measure),
     ("磅", "lb", Measure), ("盎司", "oz", Measure), ("ounces", "oz", Measure), ("oz", "oz", Measure),
     ("kilograms", "kg", Measure), ("kilos", "kg", Measure), ("grams", "g", Measure),
