@@ -110,10 +110,12 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
         };
         // Either name may be the longer one (此次台风的估损金额 … 估损金额12.85亿元).
         let named = |name: &str| {
-            earlier.iter().copied().find(|c| {
+            let exact = earlier.iter().copied().find(|c| {
                 let n = name_of(c);
                 n.ends_with(name) || (n.chars().count() >= 3 && name.ends_with(n.as_str()))
-            })
+            });
+            // An abbreviated name (外贸箱 for 外贸集装箱): its chars in order, first char first.
+            exact.or_else(|| earlier.iter().copied().find(|c| abbreviates(name, &name_of(c))))
         };
         // A multiple's base is often elliptical (文湖线 for 文湖线的日均运量) or carries its figure
         // in brackets: the figure inside the phrase, else the nearest figure naming it.
@@ -173,4 +175,32 @@ fn clause_share(ri: usize, di: usize, text: &str, cs: &[&Claim], s: &Claim, befo
     roles.insert("part".into(), claim_role(part));
     roles.insert("whole".into(), claim_role(whole));
     Some(Relation { rule: ri, doc: di, roles, left: None, note: format!("{} of {}", part.quote, &m["whole"]) })
+}
+
+/// Whether `short` (3+ chars) abbreviates `long` (a verb such as 完成 after it aside): same
+/// first and last char, the rest in order.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let mut long = long;
+    for verb in ["完成", "实现", "达到", "录得", "达", "为", "是"] {
+        long = long.strip_suffix(verb).unwrap_or(long);
+    }
+    let mut rest = long.chars();
+    short.chars().count() >= 3
+        && short.chars().next() == long.chars().next()
+        && short.chars().last() == long.chars().last()
+        && short.chars().all(|c| rest.by_ref().any(|l| l == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abbreviates;
+
+    #[test]
+    fn abbreviations_keep_order() {
+        assert!(abbreviates("外贸箱", "外贸集装箱完成"));
+        assert!(!abbreviates("外贸箱", "内贸集装箱完成"));
+        assert!(!abbreviates("箱外贸", "外贸集装箱"));
+        assert!(!abbreviates("外贸", "外贸集装箱"));
+        assert!(!abbreviates("教育经费", "教育经费占本市预算"));
+    }
 }
