@@ -1965,7 +1965,13 @@ impl<'a> Scan<'a> {
             }
         }
         let simple = |v: f64, kind: ClaimKind, unit: &str, end: usize| {
-            Some(Outcome::Claim(Raw { s: i, e: end, kind, value: v, high: v, unit: unit.into(), approx: self.hedge_before(i).0, step: if kind == ClaimKind::Fraction { 0.0 } else { 1.0 }, sig: 1, date: None }))
+            // A multiple said in words (twice, doubled) stands for a ratio near it: ±5 %, as 翻一番.
+            let step = match kind {
+                ClaimKind::Fraction => 0.0,
+                ClaimKind::Multiple => 0.1 * v,
+                _ => 1.0,
+            };
+            Some(Outcome::Claim(Raw { s: i, e: end, kind, value: v, high: v, unit: unit.into(), approx: self.hedge_before(i).0, step, sig: 1, date: None }))
         };
         match word.as_str() {
             "twice" => return simple(2.0, ClaimKind::Multiple, "x", e),
