@@ -93,7 +93,9 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
         };
         let Some(m) = m else { continue };
         let han = |t: &str| -> String { t.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect() };
-        let (part_name, whole_name) = (core_name(&han(&m["part"])).replace('的', ""), core_name(&han(&m["whole"])).replace('的', ""));
+        // Names go through the same cleaning as the figures' names (共, 的 and cue words out).
+        let clean = |t: &str| core_name(&super::relate::subject_key(&han(t)));
+        let (part_name, whole_name) = (clean(&m["part"]), clean(&m["whole"]));
         if part_name.chars().count() < 2 || whole_name.chars().count() < 2 || part_name == whole_name {
             continue;
         }
@@ -145,14 +147,15 @@ fn clause_share(ri: usize, di: usize, text: &str, cs: &[&Claim], s: &Claim, befo
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^[占佔](?P<whole>\p{Han}{2,12}?)的?(?:比重|比例|份额|比率)?(?:为|是|达|约|達|為)?$").unwrap());
     let m = re.captures(before)?;
-    let whole_name = core_name(&m["whole"]).replace('的', "");
+    let whole_name = core_name(&super::relate::subject_key(&m["whole"]));
     if whole_name.chars().count() < 2 {
         return None;
     }
-    // The part: the figure right before the clause (only a comma between).
+    // The part: the figure right before the clause (a comma, or a growth clause such as
+    // ，增长3.1%， between them, but no other amount).
     let part = cs.iter().copied().filter(|c| c.end <= clause_start && is_amount(c)).last()?;
     let gap = text.get(part.end..clause_start)?;
-    if gap.chars().count() > 2 || part.sentence != s.sentence {
+    if gap.chars().count() > 14 || part.sentence != s.sentence {
         return None;
     }
     let name_of = |c: &Claim| {
