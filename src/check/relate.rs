@@ -656,7 +656,7 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             PairMode::Multiple => {
                 // 增长了N倍 reads as N or N+1 times: left to the growth-multiple rule.
                 let wider = text_before(text, s.start, prev_end(s), 8);
-                let growth = ["增长", "增加", "提高", "上升", "提升", "扩大", "翻", "increase", "grew", "rose"].iter().any(|w| wider.contains(w));
+                let growth = ["增长", "成长", "增加", "提高", "上升", "提升", "上涨", "扩大", "翻", "increase", "grew", "rose"].iter().any(|w| wider.contains(w));
                 let before = text_before(text, s.start, prev_end(s), 4);
                 let after = text_after(text, s.end, next_start(s), 8);
                 !growth && (base(a) != base(b) || dated_apart || before.ends_with('的') || after.starts_with(" the") || after.starts_with(" that") || after.starts_with(" as"))
@@ -1009,8 +1009,8 @@ fn calendar_relations(ri: usize, doc: usize, text: &str, cs: &[&Claim], out: &mu
 
 /// Words that make two figures of one subject different quantities by design (a change, a
 /// comparison, a forecast): sentences holding them are left out of conflict checks.
-const CONTRAST_WORDS: [&str; 32] = [
-    "增长", "增加", "下降", "减少", "增至", "降至", "升至", "提高", "降低", "上涨", "下跌", "同比", "环比",
+const CONTRAST_WORDS: [&str; 36] = [
+    "增长", "成长", "增加", "下降", "减少", "增至", "降至", "升至", "提高", "降低", "上涨", "下跌", "下滑", "同比", "环比", "较", "同期",
     "相比", "比上", "较上", "预计", "目标", "计划", "预测", "此前", "以前", "原来", "原本", "从", "到",
     "rose", "fell", "from", "compared", "forecast", "target",
 ];
