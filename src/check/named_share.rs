@@ -145,7 +145,7 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
 #[allow(clippy::too_many_arguments)]
 fn clause_share(ri: usize, di: usize, text: &str, cs: &[&Claim], s: &Claim, before: &str, clause_start: usize, lines_before: usize) -> Option<Relation> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"^[占佔](?P<whole>\p{Han}{2,12}?)的?(?:比重|比例|份额|比率)?(?:为|是|达|约|達|為)?$").unwrap());
+    let re = RE.get_or_init(|| Regex::new(r"^\p{Han}{0,4}?[占佔](?P<whole>\p{Han}{2,12}?)的?(?:比重|比例|份额|比率)?(?:为|是|达|约|達|為|不到|不足|超过|逾|近|接近)?$").unwrap());
     let m = re.captures(before)?;
     let whole_name = core_name(&super::relate::subject_key(&m["whole"]));
     if whole_name.chars().count() < 2 {

@@ -170,6 +170,8 @@ pub fn units(text: &str, scope: Scope) -> Vec<(usize, usize)> {
             }
             _ => false,
         };
+        // A sentence opening with 其中 lists parts of the figure before it (…185万册次。其中，…).
+        let end_here = end_here && c != '\n' && !text[i + c.len_utf8()..].trim_start().starts_with("其中") || end_here && c == '\n';
         if end_here {
             let e = i + c.len_utf8();
             if e > start {
