@@ -1247,7 +1247,12 @@ fn products(ri: usize, di: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relat
         // With a rate the units tell the total without a cue word (每千瓦时2.5日元 … 400千瓦时 …
         // 补贴1,000日元): the one amount of the rate's currency after the quantity.
         let numerator = price.unit.split('/').next().unwrap_or("").to_string();
-        let quantity_end = group.iter().filter(|c| denominator.as_deref() == Some(c.unit.as_str())).map(|c| c.end).min();
+        let english_noun = denominator.as_deref().is_some_and(|d| d.chars().all(|ch| ch.is_ascii_alphabetic()));
+        let quantity_end = group
+            .iter()
+            .filter(|c| denominator.as_deref() == Some(c.unit.as_str()) || english_noun && c.kind == ClaimKind::Count && c.unit.is_empty())
+            .map(|c| c.end)
+            .min();
         let by_units: Vec<&Claim> = match quantity_end {
             Some(q_end) if totals.is_empty() => group.iter().copied().filter(|c| c.kind == ClaimKind::Money && c.unit == numerator && c.start >= q_end).collect(),
             _ => Vec::new(),
@@ -1262,6 +1267,13 @@ fn products(ri: usize, di: usize, text: &str, cs: &[&Claim], out: &mut Vec<Relat
             })
             .copied()
             .collect();
+        // A rate per an English noun (S$418 per passenger) takes the one bare count of the
+        // sentence (9.8 million travellers), whose noun the extractor leaves out.
+        let bare: Vec<&Claim> = group.iter().copied().filter(|c| c.kind == ClaimKind::Count && c.unit.is_empty() && c.id != price.id && c.id != total.id).collect();
+        let quantities = match (quantities.is_empty(), &denominator) {
+            (true, Some(d)) if d.chars().all(|ch| ch.is_ascii_alphabetic()) => bare,
+            _ => quantities,
+        };
         let [quantity] = quantities.as_slice() else { continue };
         if price.id == total.id || price.unit.split('/').next() != total.unit.split('/').next() {
             continue;
