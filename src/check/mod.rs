@@ -17,6 +17,7 @@ pub mod relate;
 pub mod rule;
 pub mod skeleton;
 pub mod title;
+pub mod transposed;
 pub mod units;
 
 use std::path::{Path, PathBuf};

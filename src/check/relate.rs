@@ -352,6 +352,11 @@ fn build(
                 super::named_share::named_share_relations(ri, di, &doc.text, &by_doc[di], *lines_before, *multiples, out);
             }
         }
+        Builder::Transposed { min_digits } => {
+            for (di, cs) in by_doc.iter().enumerate() {
+                super::transposed::transposed_relations(ri, di, cs, *min_digits, out);
+            }
+        }
         Builder::TitleYear => {
             for (di, doc) in docs.iter().enumerate() {
                 super::title::title_year_relations(ri, di, &doc.text, &by_doc[di], out);

@@ -110,6 +110,9 @@ pub enum Builder {
     /// A list the title dates (2024大模型产业十大趋势) announced in the body under a year of its
     /// own (2023年…将有以下十大趋势). Roles: `stated` (the body's year), `title`.
     TitleYear,
+    /// Two figures of one unit whose digits differ by one swap of neighbours (486.2 / 468.2),
+    /// with at least `min_digits` digits. Roles: `stated` (the later), `other`.
+    Transposed { min_digits: usize },
     /// A share naming its part and whole (过夜游客占接待游客总量的38.3%) whose figures stand
     /// earlier under those names, up to `lines_before` lines back. Roles: `stated`, `part`, `whole`.
     /// With `multiples`, a multiple naming both sides (板南线的日均运量约为文湖线的5.9倍).
@@ -170,6 +173,7 @@ impl Builder {
             Builder::Blend(_) => &["stated", "components"],
             Builder::TitleYear => &["stated", "title"],
             Builder::NamedShare { .. } => &["stated", "part", "whole"],
+            Builder::Transposed { .. } => &["stated", "other"],
             Builder::NameSize { .. } => &["stated", "name"],
             Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
             Builder::SentencePair(p) if p.mode == PairMode::Annual => &["stated", "small", "large", "years"],
@@ -377,6 +381,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "event_year" => &["across_documents"],
                 "blend" => &["cues", "each", "lines_before"],
                 "named_share" => &["lines_before", "multiples"],
+                "transposed" => &["min_digits"],
                 _ => &[],
             };
             if let Some(k) = params.keys().find(|k| !allowed.contains(&k.as_str())) {
@@ -395,6 +400,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
                 "product" => Builder::Product,
                 "title_year" => Builder::TitleYear,
+                "transposed" => Builder::Transposed { min_digits: get_int("min_digits", 4).max(2) as usize },
                 "named_share" => Builder::NamedShare { lines_before: get_int("lines_before", 3).max(0) as usize, multiples: get_bool("multiples", false) },
                 "blend" => {
                     let words = |k: &str| -> Vec<String> {
