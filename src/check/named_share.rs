@@ -116,6 +116,16 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
                 let n = name_of(c);
                 n.ends_with(name) || (n.chars().count() >= 3 && name.ends_with(n.as_str()))
             });
+            // Two earlier figures under the name (两个板块的营业收入) leave the reference open.
+            let exact_count = earlier.iter().filter(|c| {
+                let n = name_of(c);
+                n.ends_with(name) || (n.chars().count() >= 3 && name.ends_with(n.as_str()))
+            }).count();
+            // …unless the nearest one stands in the share's own sentence (月均消费支出325,137日元，
+            // …消费支出占可支配收入的比重为65.3%).
+            if exact_count > 1 && !exact.is_some_and(|c| c.sentence == s.sentence) {
+                return None;
+            }
             // An abbreviated name (外贸箱 for 外贸集装箱): its chars in order, first char first.
             exact.or_else(|| earlier.iter().copied().find(|c| abbreviates(name, &name_of(c))))
         };
@@ -163,12 +173,15 @@ fn clause_share(ri: usize, di: usize, text: &str, cs: &[&Claim], s: &Claim, befo
         let b: String = text[line_start..c.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
         core_name(&super::relate::subject_key(&subject_clause(&b)))
     };
-    let whole = cs
+    let wholes: Vec<&Claim> = cs
         .iter()
         .copied()
         .filter(|c| c.end <= part.start && c.line + lines_before >= s.line && is_amount(c))
-        .rev()
-        .find(|c| name_of(c).ends_with(&whole_name))?;
+        .filter(|c| name_of(c).ends_with(&whole_name))
+        .collect();
+    // Exactly one figure under the whole's name, else the reference is open.
+    let [whole] = wholes.as_slice() else { return None };
+    let whole = *whole;
     let (pu, wu) = (claim_unit(part.kind, &part.unit), claim_unit(whole.kind, &whole.unit));
     if pu.base() != wu.base() || part.value * pu.scale >= whole.value * wu.scale {
         return None;

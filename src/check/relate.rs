@@ -231,6 +231,12 @@ fn pattern_relation(
     let bound = |r: &String| map.get(r).map(|v| v.claims.clone()).unwrap_or_default();
     let bare = |id: &usize| claims.get(id).is_some_and(|c| c.kind == ClaimKind::Count && c.unit.is_empty());
     let all_counts = rule.same_unit.iter().flat_map(bound).all(|id| claims.get(&id).is_some_and(|c| c.kind == ClaimKind::Count));
+    // A share (18.4%) and a count (about 710 students) are both dimensionless, yet never one quantity.
+    let share_like = |id: &usize| claims.get(id).is_some_and(|c| matches!(c.kind, ClaimKind::Percent | ClaimKind::PercentPoint | ClaimKind::Fraction | ClaimKind::Discount));
+    let ids: Vec<usize> = rule.same_unit.iter().flat_map(bound).collect();
+    if ids.iter().any(share_like) && !ids.iter().all(share_like) {
+        return None;
+    }
     for r in &rule.same_unit {
         if let Some(v) = map.get(r) {
             for (u, id) in v.units.iter().zip(&v.claims) {
@@ -289,6 +295,11 @@ fn build(
                     if c.unit == "nm" {
                         continue;
                     }
+                    // A subtraction written with a minus sign ((1600−200)×50%) is no range.
+                    let after = docs[c.doc].text.get(c.end..).unwrap_or("").trim_start();
+                    if c.quote.contains('−') || after.starts_with(['）', ')', '×', '*', '=', '＝', '÷']) {
+                        continue;
+                    }
                     let mut low = claim_role(c);
                     low.items = vec![(c.value, c.value)];
                     let mut high = low.clone();
@@ -324,8 +335,18 @@ fn build(
                         ClaimKind::Date => o.date.as_deref().filter(|d| !d.starts_with('-')).and_then(|d| d.split('-').next()?.parse().ok()),
                         _ => None,
                     };
-                    let inferred = cs.iter().filter(|o| o.end <= c.start).filter_map(|o| year_of(o)).last().or_else(|| cs.iter().find_map(|o| year_of(o)));
-                    if let Some(rel) = weekday_relation(ri, di, &docs[di].text, c, inferred) {
+                    // Only a full date written with its year (a dateline) fixes the year of the
+                    // others; a bare year may be any year the text recalls (1991年以来最强).
+                    let written_year = |o: &&&Claim| o.kind == ClaimKind::Date && o.date.as_deref().is_some_and(|d| d.len() >= 10 && o.quote.contains(&d[..4]));
+                    // (A bare year on the date's own line counts: 2025年国庆…10月1日（星期三）.)
+                    let same_line_year = |o: &&&Claim| o.kind == ClaimKind::Year && o.line == c.line;
+                    let fixing = |o: &&&Claim| written_year(o) || same_line_year(o);
+                    let dateline_years: Vec<i64> = cs.iter().filter(fixing).filter_map(|o| year_of(o)).collect();
+                    let inferred = cs.iter().filter(|o| o.end <= c.start).filter(fixing).filter_map(|o| year_of(o)).last().or_else(|| dateline_years.first().copied());
+                    // A full date written on the same line fixes the year outright (2025年10月1日
+                    // （星期三）至10月8日（星期四）): no neighbouring year is considered then.
+                    let fixed_here = cs.iter().any(|o| written_year(&o) && o.line == c.line && o.end <= c.start);
+                    if let Some(rel) = weekday_relation(ri, di, &docs[di].text, c, inferred, if fixed_here { &[] } else { &dateline_years }, fixed_here) {
                         out.push(rel);
                     }
                 }
@@ -494,7 +515,16 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
                 || (p.mode == PairMode::Share && c.kind == ClaimKind::Fraction)
                 || (p.mode == PairMode::Difference && level_kind(c))
         };
-        let stated: Vec<&Claim> = group.iter().copied().filter(|c| is_stated_kind(c) && !c.is_range() && cued(c)).collect();
+        // A change amount follows "by" (增加3000亿元), never "to" (增加至8000亿元: a new level).
+        let to_level = |c: &Claim| {
+            let before = text_before(text, c.start, prev_end(c), 6);
+            NEW_BEFORE.iter().any(|w| before.trim_end().trim_end_matches(['了', '约', '为']).ends_with(w))
+        };
+        let stated: Vec<&Claim> = group
+            .iter()
+            .copied()
+            .filter(|c| is_stated_kind(c) && !c.is_range() && cued(c) && !(p.mode == PairMode::Difference && to_level(c)))
+            .collect();
         let [s] = stated.as_slice() else { continue };
         let amount_kind = |c: &Claim| match p.mode {
             PairMode::Points => c.kind == ClaimKind::Percent,
@@ -546,7 +576,9 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
             // The rate must follow its increment directly (增加9.7万吨，增长3.8%): a rate stated
             // elsewhere may have another base (同比 vs 比年初).
             let follows = inc.end <= s.start && text[inc.end..s.start].chars().count() <= 8;
-            if follows && level.unit == inc.unit && inc.value < level.value {
+            let level_is_base = ["相比", "相较"].iter().any(|w| text_after(text, level.end, se, 3).contains(w))
+                || BASE_BEFORE.iter().any(|w| text_before(text, level.start, ss, 12).contains(w));
+            if follows && !level_is_base && level.unit == inc.unit && inc.value < level.value {
                 let mut roles = BTreeMap::new();
                 roles.insert("stated".into(), claim_role(s));
                 roles.insert("level".into(), claim_role(level));
@@ -666,7 +698,8 @@ fn sentence_pairs(ri: usize, p: &super::rule::PairParams, di: usize, text: &str,
                 let growth = ["增长", "成长", "增加", "提高", "上升", "提升", "上涨", "扩大", "翻", "increase", "grew", "rose"].iter().any(|w| wider.contains(w));
                 let before = text_before(text, s.start, prev_end(s), 4);
                 let after = text_after(text, s.end, next_start(s), 8);
-                !growth && (base(a) != base(b) || dated_apart || before.ends_with('的') || after.starts_with(" the") || after.starts_with(" that") || after.starts_with(" as"))
+                let change_pair = group.iter().any(|c| c.kind == ClaimKind::Percent);
+                !growth && !change_pair && (base(a) != base(b) || dated_apart || before.ends_with('的') || after.starts_with(" the") || after.starts_with(" that") || after.starts_with(" as"))
             }
             PairMode::Share => {
                 // Change words between the figures of the relation (or just before it).
@@ -904,7 +937,7 @@ pub fn date_days(iso: &str) -> Option<(f64, f64)> {
 const WEEKDAYS_EN: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const WEEKDAYS_ZH: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 
-fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim, inferred_year: Option<i64>) -> Option<Relation> {
+fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim, inferred_year: Option<i64>, doc_years: &[i64], year_fixed: bool) -> Option<Relation> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static BEFORE: OnceLock<Regex> = OnceLock::new();
     let after = AFTER.get_or_init(|| {
@@ -915,10 +948,13 @@ fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim, inferred_year:
         Regex::new(r"(?i:\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*)[\s,]{1,3}$").expect("valid")
     });
     let written_iso = c.date.as_deref()?;
-    let inferred = written_iso.starts_with("--");
+    // A year the extractor filled in from context (5月20日 after 2024年初) is inferred too.
+    let inferred = written_iso.starts_with("--") || written_iso.len() >= 4 && !c.quote.contains(&written_iso[..4]);
+    // The month and day as `-MM-DD`, whichever way the year was (not) written.
+    let month_day = if written_iso.starts_with("--") { &written_iso[1..] } else { written_iso.get(4..).unwrap_or("") };
     let iso = match (inferred, inferred_year) {
         (false, _) => written_iso.to_string(),
-        (true, Some(y)) => format!("{y:04}{}", &written_iso[1..]),
+        (true, Some(y)) => format!("{y:04}{month_day}"),
         (true, None) => return None,
     };
     let iso = iso.as_str();
@@ -955,7 +991,10 @@ fn weekday_relation(ri: usize, doc: usize, text: &str, c: &Claim, inferred_year:
     let calendar = weekday(y);
     // An inferred year may be off by one (a date early in January, a report on last year):
     // a weekday that fits a neighbouring year is no evidence of an error.
-    if inferred && calendar != stated && (d <= days_in_month(Some(y - 1), m) && weekday(y - 1) == stated || weekday(y + 1) == stated) {
+    // Nor is one that fits any year the text names (a report on this year that also recalls
+    // 1991's typhoon): only a weekday no named year allows is an error.
+    let fits = |yy: i64| d <= days_in_month(Some(yy), m) && weekday(yy) == stated;
+    if inferred && !year_fixed && calendar != stated && (fits(y - 1) || fits(y + 1) || doc_years.iter().any(|&yy| fits(yy) || fits(yy + 1))) {
         return None;
     }
     let mut roles = BTreeMap::new();
@@ -1077,11 +1116,17 @@ pub fn subject_key(s: &str) -> String {
 fn entity_names(sentence: &str) -> BTreeSet<String> {
     static NAME: OnceLock<Regex> = OnceLock::new();
     let re = NAME.get_or_init(|| Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*").expect("valid"));
-    re.find_iter(sentence)
+    static QUOTED: OnceLock<Regex> = OnceLock::new();
+    let quoted = QUOTED.get_or_init(|| Regex::new(r#"[“「《"]([^”」》"]{2,12})[”」》"]"#).expect("valid"));
+    let mut names: BTreeSet<String> = re
+        .find_iter(sentence)
         .map(|m| m.as_str())
         .filter(|w| w.len() >= 2 && w.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && w.len() >= 3)
         .map(|w| w.to_string())
-        .collect()
+        .collect();
+    // A quoted name (“江屿云邸”, 「雲雀」) names the thing the sentence is about.
+    names.extend(quoted.captures_iter(sentence).map(|m| m[1].to_string()));
+    names
 }
 
 /// The sentence (byte range) holding `c`, from the document's sentences sorted by start.
@@ -1120,11 +1165,16 @@ fn same_quantity(
                 continue;
             }
             let key = subject_key(&c.subject);
-            if key.chars().count() < min_chars {
+            if key.chars().count() < min_chars || key.contains('占') {
                 continue;
             }
             let (s, e) = sentence_of(&units, c);
             let sentence = &text[s..e];
+            // A figure inside brackets is an attribute of the thing before it (主摄（等效焦距23mm）).
+            let before_c = &text[s..c.start];
+            if before_c.matches(['（', '(']).count() > before_c.matches(['）', ')']).count() {
+                continue;
+            }
             // In a sentence of change (共运送旅客486.2万人次，较去年同期的428.6万人次增长13.4%) the
             // level stated before any change or base word is still a level; the rest are not.
             if CONTRAST_WORDS.iter().any(|w| sentence.contains(w)) {
@@ -1199,7 +1249,9 @@ fn same_quantity(
                 by.entry(c.doc).or_default().push(c);
             }
             for cs in by.values() {
-                for w in cs.windows(2).filter(|w| !parallel(w[1], w[0])) {
+                // Within one paragraph two figures under one name are items of a list
+                // (直达车…行车时间35分钟；普通车…行车时间52分钟), not a restatement.
+                for w in cs.windows(2).filter(|w| !parallel(w[1], w[0]) && w[1].line != w[0].line) {
                     out.push(pair(ri, w[1], w[0]));
                 }
             }

@@ -55,7 +55,7 @@ pub fn alias(name: &str) -> Option<&'static [&'static str]> {
 }
 
 /// Text that may sit between two figures of one relation: no placeholder, no sentence end.
-const GAP_CLASS: &str = "[^⟨⟩。！？!?\\n]";
+const GAP_CLASS: &str = "[^⟨⟩。！？!?；;\\n]";
 
 fn placeholder_re(kinds: &[&str]) -> String {
     format!("⟨(?:{}):[0-9]+⟩", kinds.join("|"))

@@ -28,6 +28,8 @@ pub fn transposed_relations(ri: usize, di: usize, cs: &[&Claim], min_digits: usi
         .copied()
         .filter(|c| !matches!(c.kind, ClaimKind::Year | ClaimKind::Date | ClaimKind::Range | ClaimKind::Formula) && !c.is_range())
         .filter(|c| c.value.is_finite() && digits(&c.quote).len() >= min_digits)
+        // A bare number (SAT 1480 … 1560) needs five digits or more to be a likely restatement.
+        .filter(|c| !c.unit.is_empty() || digits(&c.quote).len() >= 5)
         .collect();
     // Figures dated by different years (营收2023年1,234亿元 … 2024年1,243亿元) are two quantities.
     let years_of = |sentence: usize| -> Vec<i64> {
