@@ -1124,6 +1124,13 @@ fn entity_names(sentence: &str) -> BTreeSet<String> {
         .filter(|w| w.len() >= 2 && w.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && w.len() >= 3)
         .map(|w| w.to_string())
         .collect();
+    // Capitalised function words (The, In, After …) open sentences; they name nothing.
+    const COMMON: &[&str] = &[
+        "The", "This", "That", "These", "Those", "There", "Then", "They", "Their", "And", "But", "For", "With", "From",
+        "After", "Before", "During", "Over", "Under", "Next", "Last", "Most", "More", "Some", "All", "Each", "Every",
+        "Its", "His", "Her", "She", "Our", "Its", "Was", "Were", "Also", "About", "Around", "Nearly", "Only", "Both",
+    ];
+    names.retain(|n| !COMMON.contains(&n.as_str()));
     // A quoted name (“江屿云邸”, 「雲雀」) names the thing the sentence is about.
     names.extend(quoted.captures_iter(sentence).map(|m| m[1].to_string()));
     names
@@ -1205,7 +1212,7 @@ fn same_quantity(
             let names = entity_names(sentence);
             // Across documents a subject alone (注册护士) may be another city's or company's:
             // the sentences must also share a year or a name.
-            if across && years.is_empty() && names.is_empty() {
+            if across && (years.is_empty() && names.is_empty() || key.chars().count() < 6) {
                 continue;
             }
             groups.entry((key, c.kind.as_str().to_string(), unit, years, names)).or_default().push(c);
