@@ -1212,7 +1212,9 @@ fn same_quantity(
             let names = entity_names(sentence);
             // Across documents a subject alone (注册护士) may be another city's or company's:
             // the sentences must also share a year or a name.
-            if across && (years.is_empty() && names.is_empty() || key.chars().count() < 6) {
+            // A rate (LPR 3.5%) moves over time: across documents it needs a year in common.
+            let rate = matches!(c.kind, ClaimKind::Percent);
+            if across && (years.is_empty() && (names.is_empty() || rate) || key.chars().count() < 6) {
                 continue;
             }
             groups.entry((key, c.kind.as_str().to_string(), unit, years, names)).or_default().push(c);
@@ -1226,6 +1228,13 @@ fn same_quantity(
             by_sentence.entry((c.doc, c.sentence)).or_default().push((subject_key(&c.subject), c.value));
         }
     }
+    // The whole subject clause, figures inside it kept as words (乌镇景区7天接待游客 and
+    // 西湖风景名胜区7天累计接待游客 share 天接待游客, but not their places): one must end the other.
+    let full_key = |c: &Claim| subject_key(&c.subject.chars().map(|ch| if ch.is_ascii_digit() { '#' } else { ch }).collect::<String>());
+    let same_thing = |a: &Claim, b: &Claim| {
+        let (ka, kb) = (full_key(a), full_key(b));
+        ka.ends_with(&kb) || kb.ends_with(&ka)
+    };
     // Two sentences that give another shared subject different values describe two things.
     let parallel = |a: &Claim, b: &Claim| {
         let (Some(fa), Some(fb)) = (by_sentence.get(&(a.doc, a.sentence)), by_sentence.get(&(b.doc, b.sentence))) else { return false };
@@ -1247,7 +1256,7 @@ fn same_quantity(
                     firsts.push(c);
                 }
             }
-            for w in firsts.windows(2).filter(|w| !parallel(w[1], w[0])) {
+            for w in firsts.windows(2).filter(|w| !parallel(w[1], w[0]) && same_thing(w[1], w[0])) {
                 out.push(pair(ri, w[1], w[0]));
             }
         } else {
@@ -1258,7 +1267,7 @@ fn same_quantity(
             for cs in by.values() {
                 // Within one paragraph two figures under one name are items of a list
                 // (直达车…行车时间35分钟；普通车…行车时间52分钟), not a restatement.
-                for w in cs.windows(2).filter(|w| !parallel(w[1], w[0]) && w[1].line != w[0].line) {
+                for w in cs.windows(2).filter(|w| !parallel(w[1], w[0]) && same_thing(w[1], w[0]) && w[1].line != w[0].line) {
                     out.push(pair(ri, w[1], w[0]));
                 }
             }
