@@ -41,12 +41,7 @@ pub fn blend_relations(ri: usize, p: &BlendParams, di: usize, text: &str, cs: &[
             continue;
         }
         // The cue stands right before the ratio, in its clause (降至原来的四分之一, fall to about a fifth).
-        let clause_start = text[..s.start]
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| ['，', ',', '。', '；', ';', '\n', '：', ':'].contains(ch))
-            .map(|(i, ch)| i + ch.len_utf8())
-            .unwrap_or(0);
+        let clause_start = super::skeleton::clause_start(text, s.start);
         let before = text[clause_start..s.start].to_lowercase();
         let Some(cue_at) = p.cues.iter().filter_map(|w| before.rfind(w.as_str())).max() else { continue };
         if before[cue_at..].chars().count() > 16 {

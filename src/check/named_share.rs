@@ -52,6 +52,14 @@ fn subject_clause(subject: &str) -> String {
     out.rsplit(['，', ',', '。', '；', ';', '：', ':', '、']).next().unwrap_or("").to_string()
 }
 
+/// The name a figure is given: up to 40 chars before it on its line, its last clause without
+/// brackets, cleaned like a subject (为, 共 out) and without scope words (总, 全年).
+fn name_before(text: &str, c: &Claim) -> String {
+    let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
+    let before: String = text[line_start..c.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    core_name(&super::relate::subject_key(&subject_clause(&before)))
+}
+
 fn is_amount(c: &Claim) -> bool {
     matches!(c.kind, ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure | ClaimKind::Energy | ClaimKind::Power)
         && !c.is_range()
@@ -73,12 +81,7 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
     for s in cs.iter().copied().filter(|c| stated_kinds.contains(&c.kind) && !c.is_range()) {
         // The text of the clause before the share, up to 30 characters.
         let head = &text[..s.start];
-        let clause_start = head
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| ['，', ',', '。', '；', ';', '\n', '：', ':'].contains(ch))
-            .map(|(i, ch)| i + ch.len_utf8())
-            .unwrap_or(0);
+        let clause_start = super::skeleton::clause_start(text, s.start);
         let before: String = head[clause_start..].chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
         // X亿元，占Y的Z%: the part is the figure that ends the clause before, the whole is named.
         if !multiples {
@@ -105,11 +108,7 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
             cs.iter().copied().filter(|c| c.end <= s.start && c.line + lines_before >= line && is_amount(c)).rev().collect();
         // The words before a figure must end in the name (cue words such as 为 aside): 共接待游客
         // names 接待游客; a parenthesis between them is skipped (无收费水量（含…）为).
-        let name_of = |c: &Claim| {
-            let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
-            let before: String = text[line_start..c.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-            core_name(&super::relate::subject_key(&subject_clause(&before)))
-        };
+        let name_of = |c: &Claim| name_before(text, c);
         // Either name may be the longer one (此次台风的估损金额 … 估损金额12.85亿元).
         let named = |name: &str| {
             let exact = earlier.iter().copied().find(|c| {
@@ -168,11 +167,7 @@ fn clause_share(ri: usize, di: usize, text: &str, cs: &[&Claim], s: &Claim, befo
     if gap.chars().count() > 14 || part.sentence != s.sentence {
         return None;
     }
-    let name_of = |c: &Claim| {
-        let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
-        let b: String = text[line_start..c.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-        core_name(&super::relate::subject_key(&subject_clause(&b)))
-    };
+    let name_of = |c: &Claim| name_before(text, c);
     let wholes: Vec<&Claim> = cs
         .iter()
         .copied()

@@ -153,6 +153,19 @@ pub fn placeholder_ids(text: &str) -> Vec<usize> {
 }
 
 /// Byte ranges of the units of `text` at `scope`.
+/// Marks that end a clause (a comma or stronger).
+const CLAUSE_MARKS: [char; 12] = ['，', ',', '。', '；', ';', '\n', '：', ':', '!', '！', '?', '？'];
+
+/// Byte offset where the clause holding `pos` starts (just after the last clause mark before it).
+pub fn clause_start(text: &str, pos: usize) -> usize {
+    text[..pos].char_indices().rev().find(|(_, ch)| CLAUSE_MARKS.contains(ch)).map_or(0, |(i, ch)| i + ch.len_utf8())
+}
+
+/// Byte offset where the clause holding `pos` ends (at the next clause mark, or the text's end).
+pub fn clause_end(text: &str, pos: usize) -> usize {
+    text[pos..].find(CLAUSE_MARKS).map_or(text.len(), |i| pos + i)
+}
+
 pub fn units(text: &str, scope: Scope) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;

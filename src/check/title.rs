@@ -44,18 +44,14 @@ pub fn title_year_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], out
     let years = |from: usize, to: usize| cs.iter().copied().filter(move |c| c.kind == ClaimKind::Year && c.start >= from && c.end <= to);
     let title_years: Vec<&Claim> = years(t_start, t_end).collect();
     let [title_year] = title_years.as_slice() else { return };
-    // Body clauses that announce the same list under a year right before it.
-    let lower = text.to_lowercase();
-    for (at, _) in lower.match_indices(list.as_str()).filter(|(at, _)| *at >= t_end) {
-        let clause_start = lower[..at]
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| ['，', ',', '。', '；', ';', '\n', '：', ':', '!', '！', '?', '？'].contains(ch))
-            .map(|(i, ch)| i + ch.len_utf8())
-            .unwrap_or(0);
-        let after = at + list.len();
-        let clause_end = lower[after..].find(['，', ',', '。', '；', ';', '\n', '：', ':', '!', '！', '?', '？']).map_or(lower.len(), |i| after + i);
-        if !ANNOUNCE.iter().any(|w| lower[clause_start..at].contains(w)) {
+    // Body clauses that announce the same list under a year right before it. Searched in the
+    // text itself (case-insensitively), so offsets stay those of the claims.
+    let Ok(list_re) = Regex::new(&format!("(?i){}", regex::escape(&list))) else { return };
+    for m in list_re.find_iter(text).filter(|m| m.start() >= t_end) {
+        let (at, after) = (m.start(), m.end());
+        let clause_start = super::skeleton::clause_start(text, at);
+        let clause_end = super::skeleton::clause_end(text, after);
+        if !ANNOUNCE.iter().any(|w| text[clause_start..at].to_lowercase().contains(w)) {
             continue;
         }
         // The year nearest the list in its clause (2023年…以下十大趋势, the following five trends for 2026).
