@@ -1,17 +1,13 @@
-//! Evaluation: every relation of the batch is one row of a Polars frame (role intervals as
-//! `r_<role>_lo` / `r_<role>_hi` columns); each rule's arithmetic compiles once into interval
-//! expressions over it, and one lazy query computes expected intervals and verdicts for all.
+//! Evaluation: each relation's arithmetic is evaluated once by interval arithmetic over its
+//! roles' intervals (cost linear in the expression, never in its corners or shapes).
 //!
 //! Verdicts: the stated and expected intervals meet (after the rule's tolerance) →
 //! consistent; they are disjoint → contradiction; an interval is NaN (missing input, division
 //! by an interval holding 0) → unverifiable. A contradiction that a power of ten explains
 //! is reported as `unit_error`.
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
-use polars::lazy::dsl::{any_horizontal, col, lit, when, Expr};
-use polars::prelude::*;
-
-use super::expr::{compile, Ast};
+use super::expr::{interval, Ast};
 use super::relate::{civil_from_days, Display, Relation};
 use super::rule::{Compare, Rule};
 use super::units::power_of_ten;
@@ -71,14 +67,12 @@ pub fn evaluate(docs: &[Document], claims: &[Claim], relations: &[Relation], rul
         });
         rel_prog.push(idx);
     }
-    let rows = match run_frame(relations, rules, &programs, &rel_prog) {
-        Ok(rows) => rows,
-        // A Polars failure is a bug, not a finding: every relation stays unverifiable.
-        Err(_) => relations
-            .iter()
-            .map(|_| Row { keep: true, verdict: Verdict::Unverifiable, stated: (f64::NAN, f64::NAN), expected: Vec::new() })
-            .collect(),
-    };
+    let multis: Vec<BTreeSet<String>> = rules.iter().map(|r| r.multi_roles()).collect();
+    let rows: Vec<Row> = relations
+        .iter()
+        .zip(&rel_prog)
+        .map(|(rel, &p)| evaluate_one(rel, &rules[rel.rule], &multis[rel.rule], &programs[p]))
+        .collect();
     let by_id: HashMap<usize, &Claim> = claims.iter().map(|c| (c.id, c)).collect();
     let mut findings: Vec<Finding> = relations
         .iter()
@@ -101,183 +95,60 @@ pub fn evaluate(docs: &[Document], claims: &[Claim], relations: &[Relation], rul
     findings
 }
 
-/// Columns of the relation frame: aggregates for multi-claim roles, one interval otherwise.
-fn role_columns(rel: &Relation, multi: &BTreeSet<String>) -> Vec<(String, f64)> {
-    let mut out = Vec::new();
-    for (name, v) in &rel.roles {
-        if multi.contains(name) {
-            let sum = v.items.iter().fold((0.0, 0.0), |a, x| (a.0 + x.0, a.1 + x.1));
-            let max = v.items.iter().fold((f64::NEG_INFINITY, f64::NEG_INFINITY), |a, x| (a.0.max(x.0), a.1.max(x.1)));
-            let min = v.items.iter().fold((f64::INFINITY, f64::INFINITY), |a, x| (a.0.min(x.0), a.1.min(x.1)));
-            let n = v.items.len() as f64;
-            for (agg, (lo, hi)) in [("sum", sum), ("max", max), ("min", min), ("count", (n, n))] {
-                out.push((format!("r_{name}_{agg}_lo"), lo));
-                out.push((format!("r_{name}_{agg}_hi"), hi));
-            }
-        } else if let Some(&(lo, hi)) = v.items.first() {
-            out.push((format!("r_{name}_lo"), lo));
-            out.push((format!("r_{name}_hi"), hi));
-        }
+/// A role's interval: one claim's, or an aggregate over a multi-claim role's items.
+fn role_interval(rel: &Relation, multi: &BTreeSet<String>, name: &str, agg: Option<&str>) -> Option<(f64, f64)> {
+    let v = rel.roles.get(name)?;
+    if !multi.contains(name) {
+        return v.items.first().copied();
     }
-    out
+    let items = v.items.iter();
+    Some(match agg? {
+        "sum" => items.fold((0.0, 0.0), |a, x| (a.0 + x.0, a.1 + x.1)),
+        "max" => items.fold((f64::NEG_INFINITY, f64::NEG_INFINITY), |a, x| (a.0.max(x.0), a.1.max(x.1))),
+        "min" => items.fold((f64::INFINITY, f64::INFINITY), |a, x| (a.0.min(x.0), a.1.min(x.1))),
+        _ => (v.items.len() as f64, v.items.len() as f64),
+    })
 }
 
-/// A per-program value chosen row by row: `when(prog == k) then e_k …`.
-fn by_program(exprs: Vec<Expr>) -> Expr {
-    let mut acc = lit(f64::NAN);
-    for (k, e) in exprs.into_iter().enumerate().rev() {
-        acc = when(col("prog").eq(lit(k as u32))).then(e).otherwise(acc);
+/// `a` against `b` with NaN above every number and equal to itself, so that a precondition
+/// over an undefined value reads the same way every time.
+fn total_cmp(a: f64, b: f64) -> std::cmp::Ordering {
+    use std::cmp::Ordering::*;
+    match (a.is_nan(), b.is_nan()) {
+        (true, true) => Equal,
+        (true, false) => Greater,
+        (false, true) => Less,
+        _ => a.partial_cmp(&b).unwrap_or(Equal),
     }
-    acc
 }
 
-fn run_frame(relations: &[Relation], rules: &[Rule], programs: &[Program], rel_prog: &[usize]) -> PolarsResult<Vec<Row>> {
-    let n = relations.len();
-    let multis: Vec<BTreeSet<String>> = rules.iter().map(|r| r.multi_roles()).collect();
-    let mut cols: BTreeMap<String, Vec<Option<f64>>> = BTreeMap::new();
-    for (i, rel) in relations.iter().enumerate() {
-        for (name, x) in role_columns(rel, &multis[rel.rule]) {
-            cols.entry(name).or_insert_with(|| vec![None; n])[i] = Some(x);
+/// Evaluate one relation: its preconditions, its stated and expected intervals, its verdict.
+fn evaluate_one(rel: &Relation, rule: &Rule, multi: &BTreeSet<String>, prog: &Program) -> Row {
+    let lookup = |name: &str, agg: Option<&str>| role_interval(rel, multi, name, agg);
+    const NAN: (f64, f64) = (f64::NAN, f64::NAN);
+    let value = |ast: &Ast| interval(ast, &lookup).unwrap_or(NAN);
+    // Preconditions compare the middles of the two sides; a missing role fails them.
+    let keep = prog.requires.iter().all(|(l, c, r)| {
+        let (Some(l), Some(r)) = (interval(l, &lookup), interval(r, &lookup)) else { return false };
+        let ord = total_cmp((l.0 + l.1) / 2.0, (r.0 + r.1) / 2.0);
+        match c {
+            Compare::Le => ord.is_le(),
+            Compare::Ge => ord.is_ge(),
+            Compare::Lt => ord.is_lt(),
+            Compare::Gt | Compare::Overlap => ord.is_gt(),
         }
-    }
-    let alts = programs.iter().map(|p| p.expected.len()).max().unwrap_or(1);
-    // Every column an expression reads must exist, even if no relation filled it.
-    for p in programs {
-        let mut used = Vec::new();
-        p.stated.roles(&mut used);
-        p.expected.iter().for_each(|a| a.roles(&mut used));
-        p.requires.iter().for_each(|(l, _, r)| {
-            l.roles(&mut used);
-            r.roles(&mut used)
-        });
-        for r in used {
-            for end in ["lo", "hi"] {
-                cols.entry(format!("r_{r}_{end}")).or_insert_with(|| vec![None; n]);
-                for agg in super::expr::AGGREGATES {
-                    cols.entry(format!("r_{r}_{agg}_{end}")).or_insert_with(|| vec![None; n]);
-                }
-            }
-        }
-    }
-    let mut columns: Vec<Column> = vec![
-        Column::new("prog".into(), rel_prog.iter().map(|&p| p as u32).collect::<Vec<u32>>()),
-        Column::new("tol".into(), relations.iter().map(|r| rules[r.rule].tolerance).collect::<Vec<f64>>()),
-        Column::new(
-            "cmp".into(),
-            relations
-                .iter()
-                .map(|r| match rules[r.rule].compare {
-                    Compare::Overlap => 0u32,
-                    Compare::Le => 1,
-                    Compare::Ge => 2,
-                    Compare::Lt => 3,
-                    Compare::Gt => 4,
-                })
-                .collect::<Vec<u32>>(),
-        ),
-    ];
-    for (name, v) in cols {
-        columns.push(Column::new(name.into(), v));
-    }
-    let df = DataFrame::new(n, columns)?;
-
-    let compiled: Vec<((Expr, Expr), Vec<(Expr, Expr)>)> =
-        programs.iter().map(|p| (compile(&p.stated), p.expected.iter().map(compile).collect())).collect();
-    let mut exprs = vec![
-        by_program(compiled.iter().map(|c| c.0 .0.clone()).collect()).alias("st_lo"),
-        by_program(compiled.iter().map(|c| c.0 .1.clone()).collect()).alias("st_hi"),
-    ];
-    for a in 0..alts {
-        let pick = |end: usize| {
-            by_program(
-                compiled
-                    .iter()
-                    .map(|c| c.1.get(a).map(|e| if end == 0 { e.0.clone() } else { e.1.clone() }).unwrap_or(lit(f64::NAN)))
-                    .collect(),
-            )
-        };
-        exprs.push(pick(0).alias(format!("e{a}_lo")));
-        exprs.push(pick(1).alias(format!("e{a}_hi")));
-    }
-    // Null (a role no relation filled) reads as NaN: unverifiable.
-    let exprs: Vec<Expr> = exprs.into_iter().map(|e| e.fill_null(lit(f64::NAN))).collect();
-    let mut checks = Vec::new();
-    for a in 0..alts {
-        let (elo, ehi) = (col(format!("e{a}_lo")), col(format!("e{a}_hi")));
-        let tol = col("tol");
-        // Widen by the tolerance; with tolerance 0 keep ±∞ as is (0 × ∞ is NaN).
-        let lo_t = when(tol.clone().gt(lit(0.0))).then(elo.clone() - tol.clone() * elo.clone().abs()).otherwise(elo.clone());
-        let hi_t = when(tol.clone().gt(lit(0.0))).then(ehi.clone() + tol * ehi.clone().abs()).otherwise(ehi.clone());
-        let (slo, shi) = (col("st_lo"), col("st_hi"));
-        let valid = elo.is_nan().or(ehi.is_nan()).or(slo.clone().is_nan()).or(shi.clone().is_nan()).not();
-        let meet = when(col("cmp").eq(lit(0u32)))
-            .then(lo_t.clone().lt_eq(shi.clone()).and(hi_t.clone().gt_eq(slo.clone())))
-            .when(col("cmp").eq(lit(1u32)))
-            .then(slo.clone().lt_eq(hi_t.clone()))
-            .when(col("cmp").eq(lit(2u32)))
-            .then(shi.clone().gt_eq(lo_t.clone()))
-            .when(col("cmp").eq(lit(3u32)))
-            .then(slo.lt(hi_t))
-            .otherwise(shi.gt(lo_t));
-        checks.push((valid.clone().alias(format!("v{a}")), valid.and(meet).alias(format!("m{a}"))));
-    }
-    let valid_any = any_horizontal((0..alts).map(|a| col(format!("v{a}"))).collect::<Vec<_>>())?;
-    let meet_any = any_horizontal((0..alts).map(|a| col(format!("m{a}"))).collect::<Vec<_>>())?;
-    // Preconditions compare the middles of the two sides.
-    let mut keep_exprs = Vec::new();
-    for p in programs {
-        let mut cond = lit(true);
-        for (l, c, r) in &p.requires {
-            let ((llo, lhi), (rlo, rhi)) = (compile(l), compile(r));
-            let (lm, rm) = ((llo + lhi) / lit(2.0), (rlo + rhi) / lit(2.0));
-            let holds = match c {
-                Compare::Le => lm.lt_eq(rm),
-                Compare::Ge => lm.gt_eq(rm),
-                Compare::Lt => lm.lt(rm),
-                Compare::Gt | Compare::Overlap => lm.gt(rm),
-            };
-            cond = cond.and(holds.fill_null(lit(false)));
-        }
-        keep_exprs.push(cond);
-    }
-    let mut keep = lit(true);
-    for (k, e) in keep_exprs.into_iter().enumerate().rev() {
-        keep = when(col("prog").eq(lit(k as u32))).then(e).otherwise(keep);
-    }
-    let verdict = when(meet_any).then(lit(1i32)).when(valid_any).then(lit(0i32)).otherwise(lit(2i32)).alias("verdict");
-    let out = df
-        .lazy()
-        .with_columns(exprs)
-        .with_columns(checks.iter().flat_map(|(v, m)| [v.clone(), m.clone()]).collect::<Vec<_>>())
-        .with_column(verdict)
-        .with_column(keep.alias("keep"))
-        .collect()?;
-
-    let f64s = |name: &str| -> PolarsResult<Vec<f64>> {
-        Ok(out.column(name)?.as_materialized_series().f64()?.iter().map(|x| x.unwrap_or(f64::NAN)).collect())
+    });
+    let stated = value(&prog.stated);
+    let expected: Vec<(f64, f64)> = prog.expected.iter().map(value).collect();
+    let defined = |e: &(f64, f64)| !(e.0.is_nan() || e.1.is_nan() || stated.0.is_nan() || stated.1.is_nan());
+    let verdict = if expected.iter().any(|e| defined(e) && meets(rule.compare, rule.tolerance, stated, *e)) {
+        Verdict::Consistent
+    } else if expected.iter().any(defined) {
+        Verdict::Contradiction
+    } else {
+        Verdict::Unverifiable
     };
-    let st_lo = f64s("st_lo")?;
-    let st_hi = f64s("st_hi")?;
-    let mut e = Vec::new();
-    for a in 0..alts {
-        e.push((f64s(&format!("e{a}_lo"))?, f64s(&format!("e{a}_hi"))?));
-    }
-    let keeps: Vec<bool> =
-        out.column("keep")?.as_materialized_series().bool()?.iter().map(|x| x.unwrap_or(false)).collect();
-    let verdicts: Vec<i32> =
-        out.column("verdict")?.as_materialized_series().i32()?.iter().map(|x| x.unwrap_or(2)).collect();
-    Ok((0..n)
-        .map(|i| Row {
-            keep: keeps[i],
-            verdict: match verdicts[i] {
-                1 => Verdict::Consistent,
-                0 => Verdict::Contradiction,
-                _ => Verdict::Unverifiable,
-            },
-            stated: (st_lo[i], st_hi[i]),
-            expected: (0..programs[rel_prog[i]].expected.len()).map(|a| (e[a].0[i], e[a].1[i])).collect(),
-        })
-        .collect())
+    Row { keep, verdict, stated, expected }
 }
 
 /// A representative point of an interval (its middle, or its finite end).

@@ -6,9 +6,9 @@
 //!
 //! 1. [`relate`]: rules find relations — regex patterns over claim skeletons
 //!    ([`skeleton`]), or built-in builders (formulas, ranges, calendars, repeated figures);
-//! 2. [`eval`]: every relation of the batch becomes one row of a Polars frame; each rule's
-//!    arithmetic ([`expr`]) compiles once to interval expressions over that frame, and the
-//!    stated interval is compared with the expected one at the stated precision.
+//! 2. [`eval`]: each relation's arithmetic ([`expr`], parsed once per rule) is evaluated by
+//!    interval arithmetic over its roles, and the stated interval is compared with the
+//!    expected one at the stated precision.
 pub mod blend;
 pub mod eval;
 pub mod expr;
