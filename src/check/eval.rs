@@ -8,7 +8,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::expr::{interval, Ast};
-use super::relate::{civil_from_days, Display, Relation};
+use super::calendar::civil_from_days;
+use super::relation::{Display, Relation};
 use super::rule::{Compare, Rule};
 use super::units::power_of_ten;
 use crate::ingest::Document;

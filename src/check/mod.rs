@@ -9,15 +9,15 @@
 //! 2. [`eval`]: each relation's arithmetic ([`expr`], parsed once per rule) is evaluated by
 //!    interval arithmetic over its roles, and the stated interval is compared with the
 //!    expected one at the stated precision.
-pub mod blend;
+pub mod builders;
+pub mod calendar;
 pub mod eval;
 pub mod expr;
-pub mod named_share;
+pub mod graph;
 pub mod relate;
+pub mod relation;
 pub mod rule;
 pub mod skeleton;
-pub mod title;
-pub mod transposed;
 pub mod units;
 
 use std::path::{Path, PathBuf};

@@ -106,7 +106,7 @@ pub enum Builder {
     /// One ratio claimed for several components that each changed (降至原来的四分之一 after
     /// two prices that fell): a blend lies between the components' ratios, and a ratio
     /// claimed for each (均降至) must hold for every one. Roles: `stated`, `components`.
-    Blend(super::blend::BlendParams),
+    Blend(super::builders::blend::BlendParams),
     /// A list the title dates (2024大模型产业十大趋势) announced in the body under a year of its
     /// own (2023年…将有以下十大趋势). Roles: `stated` (the body's year), `title`.
     TitleYear,
@@ -410,7 +410,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                     if cues.is_empty() {
                         return Err(err(pspan, "blend needs a non-empty list of cue words (cues = [...])".into(), "in these params"));
                     }
-                    Builder::Blend(super::blend::BlendParams { cues, each: words("each"), lines_before: get_int("lines_before", 1).max(0) as usize })
+                    Builder::Blend(super::builders::blend::BlendParams { cues, each: words("each"), lines_before: get_int("lines_before", 1).max(0) as usize })
                 }
                 "sentence_pair" => {
                     let mode = match params.get("mode").and_then(|v| v.as_str()) {

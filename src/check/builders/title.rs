@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::relate::{claim_role, Relation};
+use crate::check::relation::{claim_role, Relation};
 use crate::model::{Claim, ClaimKind};
 
 /// A counted list in a title or sentence: 十大趋势, 五大变化, five trends, top 10 risks.
@@ -49,8 +49,8 @@ pub fn title_year_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], out
     let Ok(list_re) = Regex::new(&format!("(?i){}", regex::escape(&list))) else { return };
     for m in list_re.find_iter(text).filter(|m| m.start() >= t_end) {
         let (at, after) = (m.start(), m.end());
-        let clause_start = super::skeleton::clause_start(text, at);
-        let clause_end = super::skeleton::clause_end(text, after);
+        let clause_start = crate::check::skeleton::clause_start(text, at);
+        let clause_end = crate::check::skeleton::clause_end(text, after);
         if !ANNOUNCE.iter().any(|w| text[clause_start..at].to_lowercase().contains(w)) {
             continue;
         }

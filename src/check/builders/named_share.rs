@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::relate::{claim_role, Relation};
-use super::units::claim_unit;
+use crate::check::relation::{claim_role, Relation};
+use crate::check::units::claim_unit;
 use crate::model::{Claim, ClaimKind};
 
 /// `<part>占<whole>的(比重)?(为)?` right before a share, at the end of the text before it.
@@ -57,7 +57,7 @@ fn subject_clause(subject: &str) -> String {
 fn name_before(text: &str, c: &Claim) -> String {
     let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
     let before: String = text[line_start..c.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-    core_name(&super::relate::subject_key(&subject_clause(&before)))
+    core_name(&super::same_quantity::subject_key(&subject_clause(&before)))
 }
 
 fn is_amount(c: &Claim) -> bool {
@@ -81,7 +81,7 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
     for s in cs.iter().copied().filter(|c| stated_kinds.contains(&c.kind) && !c.is_range()) {
         // The text of the clause before the share, up to 30 characters.
         let head = &text[..s.start];
-        let clause_start = super::skeleton::clause_start(text, s.start);
+        let clause_start = crate::check::skeleton::clause_start(text, s.start);
         let before: String = head[clause_start..].chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
         // X亿元，占Y的Z%: the part is the figure that ends the clause before, the whole is named.
         if !multiples {
@@ -97,7 +97,7 @@ pub fn named_share_relations(ri: usize, di: usize, text: &str, cs: &[&Claim], li
         let Some(m) = m else { continue };
         let han = |t: &str| -> String { t.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect() };
         // Names go through the same cleaning as the figures' names (共, 的 and cue words out).
-        let clean = |t: &str| core_name(&super::relate::subject_key(&han(t)));
+        let clean = |t: &str| core_name(&super::same_quantity::subject_key(&han(t)));
         let (part_name, whole_name) = (clean(&m["part"]), clean(&m["whole"]));
         if part_name.chars().count() < 2 || whole_name.chars().count() < 2 || part_name == whole_name {
             continue;
@@ -156,7 +156,7 @@ fn clause_share(ri: usize, di: usize, text: &str, cs: &[&Claim], s: &Claim, befo
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^\p{Han}{0,4}?[占佔](?P<whole>\p{Han}{2,12}?)的?(?:比重|比例|份额|比率)?(?:为|是|达|约|達|為|不到|不足|超过|逾|近|接近)?$").unwrap());
     let m = re.captures(before)?;
-    let whole_name = core_name(&super::relate::subject_key(&m["whole"]));
+    let whole_name = core_name(&super::same_quantity::subject_key(&m["whole"]));
     if whole_name.chars().count() < 2 {
         return None;
     }

@@ -6,8 +6,8 @@
 //! claimed for each component (均降至, both fell to) must hold for every one.
 use std::collections::BTreeMap;
 
-use super::relate::{claim_role, Display, Relation, RoleVal};
-use super::units::Unit;
+use crate::check::relation::{claim_role, Display, Relation, RoleVal};
+use crate::check::units::Unit;
 use crate::model::{fmt_num, Approx, Claim, ClaimKind};
 
 /// Parameters of the builder (rule file `params`).
@@ -41,7 +41,7 @@ pub fn blend_relations(ri: usize, p: &BlendParams, di: usize, text: &str, cs: &[
             continue;
         }
         // The cue stands right before the ratio, in its clause (降至原来的四分之一, fall to about a fifth).
-        let clause_start = super::skeleton::clause_start(text, s.start);
+        let clause_start = crate::check::skeleton::clause_start(text, s.start);
         let before = text[clause_start..s.start].to_lowercase();
         let Some(cue_at) = p.cues.iter().filter_map(|w| before.rfind(w.as_str())).max() else { continue };
         if before[cue_at..].chars().count() > 16 {

@@ -4,7 +4,7 @@
 //! quantities rarely look like that.
 use std::collections::BTreeMap;
 
-use super::relate::{claim_role, Relation};
+use crate::check::relation::{claim_role, Relation};
 use crate::model::{Claim, ClaimKind};
 
 /// The digits of a figure as written (separators and decimal point dropped).

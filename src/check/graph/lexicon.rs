@@ -1,0 +1,38 @@
+//! The cue-word lists of `rules/lexicon/*.toml`, compiled into the library and parsed once.
+//! Word lists are data, as typos keeps its dictionary: a new cue word needs no Rust.
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// Cue words, lower-cased.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Words that open a list of parts (其中, 分地区看, of which).
+    pub list_cues: Vec<String>,
+}
+
+const CUES: &str = include_str!("../../../rules/lexicon/cues.toml");
+
+impl Lexicon {
+    /// The bundled lexicon. It is part of the build: a malformed file fails the
+    /// `lexicon_parses` test, never a user's run.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            let mut lex: Lexicon = toml::from_str(CUES).unwrap_or_else(|e| panic!("rules/lexicon/cues.toml: {e}"));
+            for w in &mut lex.list_cues {
+                *w = w.to_lowercase();
+            }
+            lex
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lexicon_parses() {
+        assert!(super::Lexicon::get().list_cues.iter().any(|w| w == "其中"));
+    }
+}
