@@ -20,7 +20,8 @@ pub fn relations(ri: usize, g: &DocGraph, out: &mut Vec<Relation>) {
             }
             // A subtraction written with a minus sign ((1600−200)×50%) is no range.
             let after = text.get(c.end..).unwrap_or("").trim_start();
-            if c.quote.contains('−') || after.starts_with(['）', ')', '×', '*', '=', '＝', '÷']) {
+            // Neither is a table row's cells (大豆 7.0 -1.6: a level and a negative change).
+            if c.quote.contains('−') || g.seg.in_table(c.start) || after.starts_with(['）', ')', '×', '*', '=', '＝', '÷']) {
                 continue;
             }
             let mut low = claim_role(c);

@@ -121,6 +121,8 @@ pub fn relations(
                 ClaimKind::Date | ClaimKind::Year | ClaimKind::Range | ClaimKind::Formula | ClaimKind::Multiple
                     | ClaimKind::Fraction | ClaimKind::Discount | ClaimKind::PercentPoint | ClaimKind::Other
             ) || c.approx == Approx::Vague
+                // A table cell is one row's value in one column, never a restated subject.
+                || g.seg.in_table(c.start)
                 || c.is_range()
                 || !c.lo.is_finite()
                 || !c.hi.is_finite()

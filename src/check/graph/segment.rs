@@ -21,6 +21,25 @@ pub struct Segmentation {
     pub brackets: Vec<(usize, usize)>,
     /// List blocks: (lead-in sentence index, last item sentence index).
     pub lists: Vec<(usize, usize)>,
+    /// Paragraph indices that are table rows: cells split by `|`, or two or more numeric cells
+    /// split by runs of spaces after a label (大豆 7.0 -1.6).
+    pub table_rows: Vec<usize>,
+}
+
+/// Whether a line is a table row (see `Segmentation::table_rows`).
+fn is_table_row(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with('|') && t.matches('|').count() >= 3 {
+        return true;
+    }
+    let cells: Vec<&str> = t.split_whitespace().collect();
+    let numeric = |c: &str| c.trim_start_matches(['-', '−', '+']).chars().next().is_some_and(|ch| ch.is_ascii_digit())
+        && c.chars().all(|ch| ch.is_ascii_digit() || ".,-−+%".contains(ch));
+    // A label, then only numeric cells to the end of the line.
+    match cells.iter().position(|c| numeric(c)) {
+        Some(k) if k >= 1 => cells.len() - k >= 2 && cells[k..].iter().all(|c| numeric(c)),
+        _ => false,
+    }
 }
 
 /// Marks that end a clause (a comma or stronger).
@@ -95,7 +114,8 @@ impl Segmentation {
         }
         brackets.sort();
         let spans = crate::check::skeleton::units(text, crate::check::skeleton::Scope::Sentence);
-        let mut seg = Segmentation { paragraphs, sentences, spans, clauses, headings, brackets, lists: Vec::new() };
+        let table_rows = paragraphs.iter().enumerate().filter(|(_, &(s, e))| is_table_row(&text[s..e])).map(|(i, _)| i).collect();
+        let mut seg = Segmentation { paragraphs, sentences, spans, clauses, headings, brackets, lists: Vec::new(), table_rows };
         seg.lists = seg.find_lists(text, lex);
         seg
     }
@@ -149,6 +169,10 @@ impl Segmentation {
         let i = self.brackets.partition_point(|&(s, _)| s <= pos);
         self.brackets[..i].iter().rev().take(4).any(|&(s, e)| s <= pos && pos < e)
     }
+    /// Whether `pos` sits on a table row.
+    pub fn in_table(&self, pos: usize) -> bool {
+        self.table_rows.binary_search(&self.paragraph_of(pos)).is_ok()
+    }
     /// The list block holding sentence `si` as an item (not its lead-in).
     pub fn list_of(&self, si: usize) -> Option<(usize, usize)> {
         self.lists.iter().rev().find(|&&(lead, last)| lead < si && si <= last).copied()
@@ -173,6 +197,11 @@ mod tests {
         assert_eq!(seg.list_of(south).map(|l| l.0), Some(lead));
         let other = seg.sentence_of(t.find("其他").unwrap());
         assert_eq!(seg.list_of(other), None, "a heading ends the list");
+        assert!(seg.table_rows.is_empty());
         assert!(seg.headings.contains(&seg.paragraph_of(t.find("其他").unwrap())));
+        let t = "分品种看：\nSoybeans 7.0 -1.6\n| 警方 | 10,538 | 1,372 |\n全年增长5.2%，达到3.1 万吨。\nUp 3 to 5 percent\n";
+        let seg = Segmentation::new(t, lex);
+        assert_eq!(seg.table_rows, vec![1, 2], "prose with figures is no table row");
+        assert!(seg.in_table(t.find("-1.6").unwrap()) && !seg.in_table(t.find("5.2").unwrap()));
     }
 }
