@@ -1,6 +1,9 @@
 //! The `sentence_pair` builder: one sentence holding one cued figure of the stated kind and
 //! two amounts of one unit, however the sentence is phrased (see `Builder::SentencePair`).
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 
 use crate::check::graph::{text_after, text_before, DocGraph};
@@ -11,7 +14,7 @@ use crate::model::{Claim, ClaimKind};
 
 /// Words that make an amount the base of a change (the earlier figure).
 const BASE_BEFORE: &[&str] = &[
-    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比上", "比去", "比前", "比19", "比20", "从", "由", "相比",
+    "上年", "去年", "同期", "年初", "上月", "上季", "前一年", "上一年", "较", "比上", "比去", "比前", "从", "由", "相比",
     "from", "compared with", "compared to", "versus", "vs",
 ];
 /// Words right before an amount that make it the later level of a change.
@@ -35,6 +38,22 @@ const CHANGE_WORDS: &[&str] = &[
     "降至", "增至", "升至", "减至", "跌至", "涨至", "减幅", "跌幅", "涨幅", "升幅", "按年", "成长",
     " up ", " down ", "rose", "fell", "increase", "decrease", "grew", "decline", "growth", "dropped", "gained",
 ];
+
+/// The text before a figure without breakdown lead-ins (从产业投向看，…; 从隶属关系来看): their
+/// 从 opens a breakdown, it marks no base of a change.
+fn before_without_leads(text: &str, end: usize, floor: usize, chars: usize) -> String {
+    static LEAD: OnceLock<Regex> = OnceLock::new();
+    let re = LEAD.get_or_init(|| Regex::new("从[^，,。；;：:从]{1,10}?来?看[，,：:]?").expect("valid"));
+    re.replace_all(&text_before(text, end, floor, chars), "").into_owned()
+}
+
+/// Whether the text before an amount ends in a dated comparison (比2023年的336.0万人次, 较2019年同期):
+/// the amount is the base. (比2010年增产 is not: the amount after the verb is an increment.)
+fn dated_base_before(before: &str) -> bool {
+    static DATED: OnceLock<Regex> = OnceLock::new();
+    let re = DATED.get_or_init(|| Regex::new(r"(比|较|与)\s*[0-9]{4}\s*年(同期|底|末|全年)?(创下的[^，,。；]{0,8})?的?\s*$").expect("valid"));
+    re.is_match(before)
+}
 
 /// Relations of the `sentence_pair` builder in one document (see `Builder::SentencePair`).
 pub fn relations(ri: usize, p: &crate::check::rule::PairParams, g: &DocGraph, out: &mut Vec<Relation>) {
@@ -171,7 +190,7 @@ pub fn relations(ri: usize, p: &crate::check::rule::PairParams, g: &DocGraph, ou
             // elsewhere may have another base (同比 vs 比年初).
             let follows = inc.end <= s.start && text[inc.end..s.start].chars().count() <= 8;
             let level_is_base = ["相比", "相较"].iter().any(|w| text_after(text, level.end, se, 3).contains(w))
-                || BASE_BEFORE.iter().any(|w| text_before(text, level.start, ss, 12).contains(w));
+                || BASE_BEFORE.iter().any(|w| before_without_leads(text, level.start, ss, 12).contains(w));
             if follows && !level_is_base && level.unit == inc.unit && inc.value < level.value {
                 let mut roles = BTreeMap::new();
                 roles.insert("stated".into(), claim_role(s));
@@ -186,7 +205,8 @@ pub fn relations(ri: usize, p: &crate::check::rule::PairParams, g: &DocGraph, ou
         // of the sentence before, on this line or the one above.
         let mut amounts = amounts;
         let lone_is_base = |c: &Claim| {
-            BASE_BEFORE.iter().any(|w| text_before(text, c.start, ss, 14).contains(w))
+            BASE_BEFORE.iter().any(|w| before_without_leads(text, c.start, ss, 14).contains(w))
+                || dated_base_before(&text_before(text, c.start, ss, 14))
                 || ["相比", "相较", "比较"].iter().any(|w| text_after(text, c.end, se, 3).contains(w))
         };
         // The same for a change in percent whose sentence gives only the base
@@ -233,7 +253,7 @@ pub fn relations(ri: usize, p: &crate::check::rule::PairParams, g: &DocGraph, ou
             group.iter().filter(|o| o.end <= c.start && !matches!(o.kind, ClaimKind::Date | ClaimKind::Year)).map(|o| o.end).max().unwrap_or(ss)
         };
         let marked_before = |c: &Claim, words: &[&str]| {
-            let before = text_before(text, c.start, prev_end_figure(c), 14);
+            let before = before_without_leads(text, c.start, prev_end_figure(c), 14);
             words.iter().any(|w| before.contains(w))
         };
         // The amount right after a "to" verb (涨到1.33亿元, rose to $5m) is the new level.
@@ -243,7 +263,9 @@ pub fn relations(ri: usize, p: &crate::check::rule::PairParams, g: &DocGraph, ou
             NEW_BEFORE.iter().any(|w| before.ends_with(w))
         };
         let base = |c: &Claim| {
-            marked_before(c, BASE_BEFORE) || ["相比", "相较"].iter().any(|w| text_after(text, c.end, next_start(c), 3).contains(w)) || {
+            marked_before(c, BASE_BEFORE)
+                || dated_base_before(&text_before(text, c.start, prev_end_figure(c), 14))
+                || ["相比", "相较"].iter().any(|w| text_after(text, c.end, next_start(c), 3).contains(w)) || {
                 let after = text_after(text, c.end, next_start(c), 24);
                 BASE_AFTER.iter().any(|w| after.contains(w))
             }
