@@ -117,6 +117,10 @@ pub enum Builder {
     /// earlier under those names, up to `lines_before` lines back. Roles: `stated`, `part`, `whole`.
     /// With `multiples`, a multiple naming both sides (板南线的日均运量约为文湖线的5.9倍).
     NamedShare { lines_before: usize, multiples: bool },
+    /// A total and its breakdown after a lead-in (…投资63.8亿元。从隶属关系看，中直投资50.2亿元…；
+    /// 地方投资13.6亿元): one part per item between ；, in the total's unit. Roles: `stated`
+    /// (the total), `parts`.
+    Breakdown,
     /// The year an event happened to a named thing (Transformer 架构引入, OpenAI founded),
     /// stated twice with different years. Roles: `stated` (the later year), `other`.
     EventYear { across_documents: bool },
@@ -170,6 +174,7 @@ impl Builder {
             Builder::SameQuantity { .. } => &["stated", "other"],
             Builder::EventYear { .. } => &["stated", "other"],
             Builder::Product => &["price", "quantity", "total"],
+            Builder::Breakdown => &["stated", "parts"],
             Builder::Blend(_) => &["stated", "components"],
             Builder::TitleYear => &["stated", "title"],
             Builder::NamedShare { .. } => &["stated", "part", "whole"],
@@ -240,6 +245,8 @@ impl Rule {
                 .iter()
                 .flat_map(|(_, roles)| roles.iter().filter(|r| r.multi).map(|r| r.name.clone()))
                 .collect(),
+            // A breakdown's parts are a list of claims.
+            Source::Builder(Builder::Breakdown) => BTreeSet::from(["parts".to_string()]),
             Source::Builder(_) => BTreeSet::new(),
         }
     }
@@ -399,6 +406,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "name_size" => Builder::NameSize { window: get_int("window", 24).max(1) as usize },
                 "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
                 "product" => Builder::Product,
+                "breakdown" => Builder::Breakdown,
                 "title_year" => Builder::TitleYear,
                 "transposed" => Builder::Transposed { min_digits: get_int("min_digits", 4).max(2) as usize },
                 "named_share" => Builder::NamedShare { lines_before: get_int("lines_before", 3).max(0) as usize, multiples: get_bool("multiples", false) },
@@ -460,7 +468,13 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
             }
             (all, multi)
         }
-        Source::Builder(b) => (b.roles().iter().map(|s| s.to_string()).collect(), BTreeSet::new()),
+        Source::Builder(b) => {
+            let multi = match b {
+                Builder::Breakdown => BTreeSet::from(["parts".to_string()]),
+                _ => BTreeSet::new(),
+            };
+            (b.roles().iter().map(|s| s.to_string()).collect(), multi)
+        }
     };
     let is_multi = |r: &str| multi.contains(r);
     let parse_expr = |s: &Spanned<String>| -> Result<(String, Ast), RuleError> {

@@ -2,6 +2,7 @@
 //! relations of one kind a regex cannot express. One file per builder; the rule file's
 //! `[builder]` table names the builder and its parameters (see `rule::Builder`), the only registry.
 pub mod blend;
+pub mod breakdown;
 pub mod calendar_date;
 pub mod event_year;
 pub mod formula;
@@ -51,6 +52,7 @@ fn build_one(ri: usize, b: &Builder, g: &DocGraph, out: &mut Vec<Relation>) {
         Builder::Weekday => weekday::relations(ri, g, out),
         Builder::CalendarDate => calendar_date::relations(ri, g, out),
         Builder::Product => product::relations(ri, g, out),
+        Builder::Breakdown => breakdown::relations(ri, g, out),
         Builder::NamedShare { lines_before, multiples } => {
             named_share::named_share_relations(ri, di, text, cs, *lines_before, *multiples, out)
         }
