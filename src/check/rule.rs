@@ -121,6 +121,9 @@ pub enum Builder {
     /// 地方投资13.6亿元): one part per item between ；, in the total's unit. Roles: `stated`
     /// (the total), `parts`.
     Breakdown,
+    /// A table's total row (合计, 總數, Total) against the rows above it, column by column:
+    /// the rows of one table since its header. Roles: `stated` (the total cell), `parts`.
+    TableTotal,
     /// The year an event happened to a named thing (Transformer 架构引入, OpenAI founded),
     /// stated twice with different years. Roles: `stated` (the later year), `other`.
     EventYear { across_documents: bool },
@@ -174,7 +177,7 @@ impl Builder {
             Builder::SameQuantity { .. } => &["stated", "other"],
             Builder::EventYear { .. } => &["stated", "other"],
             Builder::Product => &["price", "quantity", "total"],
-            Builder::Breakdown => &["stated", "parts"],
+            Builder::Breakdown | Builder::TableTotal => &["stated", "parts"],
             Builder::Blend(_) => &["stated", "components"],
             Builder::TitleYear => &["stated", "title"],
             Builder::NamedShare { .. } => &["stated", "part", "whole"],
@@ -246,7 +249,7 @@ impl Rule {
                 .flat_map(|(_, roles)| roles.iter().filter(|r| r.multi).map(|r| r.name.clone()))
                 .collect(),
             // A breakdown's parts are a list of claims.
-            Source::Builder(Builder::Breakdown) => BTreeSet::from(["parts".to_string()]),
+            Source::Builder(Builder::Breakdown | Builder::TableTotal) => BTreeSet::from(["parts".to_string()]),
             Source::Builder(_) => BTreeSet::new(),
         }
     }
@@ -407,6 +410,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
                 "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
                 "product" => Builder::Product,
                 "breakdown" => Builder::Breakdown,
+                "table_total" => Builder::TableTotal,
                 "title_year" => Builder::TitleYear,
                 "transposed" => Builder::Transposed { min_digits: get_int("min_digits", 4).max(2) as usize },
                 "named_share" => Builder::NamedShare { lines_before: get_int("lines_before", 3).max(0) as usize, multiples: get_bool("multiples", false) },
@@ -470,7 +474,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
         }
         Source::Builder(b) => {
             let multi = match b {
-                Builder::Breakdown => BTreeSet::from(["parts".to_string()]),
+                Builder::Breakdown | Builder::TableTotal => BTreeSet::from(["parts".to_string()]),
                 _ => BTreeSet::new(),
             };
             (b.roles().iter().map(|s| s.to_string()).collect(), multi)

@@ -14,7 +14,7 @@ use crate::check::units::claim_unit;
 use crate::model::{Claim, ClaimKind};
 
 /// Amount kinds a breakdown adds up (extensive quantities).
-fn is_amount(c: &Claim) -> bool {
+pub fn is_amount(c: &Claim) -> bool {
     matches!(c.kind, ClaimKind::Money | ClaimKind::Count | ClaimKind::Measure)
         && !c.is_range()
         && c.lo.is_finite()

@@ -12,6 +12,7 @@ pub mod product;
 pub mod range_order;
 pub mod same_quantity;
 pub mod sentence_pair;
+pub mod table_total;
 pub mod title;
 pub mod transposed;
 pub mod weekday;
@@ -53,6 +54,7 @@ fn build_one(ri: usize, b: &Builder, g: &DocGraph, out: &mut Vec<Relation>) {
         Builder::CalendarDate => calendar_date::relations(ri, g, out),
         Builder::Product => product::relations(ri, g, out),
         Builder::Breakdown => breakdown::relations(ri, g, out),
+        Builder::TableTotal => table_total::relations(ri, g, out),
         Builder::NamedShare { lines_before, multiples } => {
             named_share::named_share_relations(ri, di, text, cs, *lines_before, *multiples, out)
         }
