@@ -83,112 +83,7 @@ pub enum Compare {
     Gt,
 }
 
-/// The built-in relation builders (relations a regex cannot express).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Builder {
-    /// Every `formula` claim: its parts, operators and result.
-    /// Roles: `left` (the left side as written), `result`, `unit_factor`, `p1..pn`.
-    Formula { require_unit_factor: bool },
-    /// Every range claim. Roles: `low`, `high`.
-    RangeOrder,
-    /// A weekday written next to a full date. Roles: `stated` (1 = Monday … 7 = Sunday,
-    /// as written), `calendar` (the weekday of the date).
-    Weekday,
-    /// `M月D日` / ISO dates whose day does not exist. Roles: `day`, `month_days`.
-    CalendarDate,
-    /// The same quantity (same subject, unit dimension, kind and year context) stated twice.
-    /// Roles: `stated` (the later figure), `other` (the earlier one).
-    SameQuantity { across_documents: bool, min_subject_chars: usize },
-    /// A unit price, a quantity and a total in one sentence (售价26.35万元…销量3.87万辆…销售额
-    /// 102亿元; 1,200 tickets at $45 each brought in $54,000). Roles: `price`, `quantity`,
-    /// `total`.
-    Product,
-    /// One ratio claimed for several components that each changed (降至原来的四分之一 after
-    /// two prices that fell): a blend lies between the components' ratios, and a ratio
-    /// claimed for each (均降至) must hold for every one. Roles: `stated`, `components`.
-    Blend(super::builders::blend::BlendParams),
-    /// A list the title dates (2024大模型产业十大趋势) announced in the body under a year of its
-    /// own (2023年…将有以下十大趋势). Roles: `stated` (the body's year), `title`.
-    TitleYear,
-    /// Two figures of one unit whose digits differ by one swap of neighbours (486.2 / 468.2),
-    /// with at least `min_digits` digits. Roles: `stated` (the later), `other`.
-    Transposed { min_digits: usize },
-    /// A share naming its part and whole (过夜游客占接待游客总量的38.3%) whose figures stand
-    /// earlier under those names, up to `lines_before` lines back. Roles: `stated`, `part`, `whole`.
-    /// With `multiples`, a multiple naming both sides (板南线的日均运量约为文湖线的5.9倍).
-    NamedShare { lines_before: usize, multiples: bool },
-    /// A total and its breakdown after a lead-in (…投资63.8亿元。从隶属关系看，中直投资50.2亿元…；
-    /// 地方投资13.6亿元): one part per item between ；, in the total's unit. Roles: `stated`
-    /// (the total), `parts`.
-    Breakdown,
-    /// A table's total row (合计, 總數, Total) against the rows above it, column by column:
-    /// the rows of one table since its header. Roles: `stated` (the total cell), `parts`.
-    TableTotal,
-    /// The year an event happened to a named thing (Transformer 架构引入, OpenAI founded),
-    /// stated twice with different years. Roles: `stated` (the later year), `other`.
-    EventYear { across_documents: bool },
-    /// A size in a name (65B, 8x7B) against a parameter figure next to it.
-    /// Roles: `stated`, `name`.
-    NameSize { window: usize },
-    /// One sentence holding exactly one cued figure of the stated kind and exactly two
-    /// amounts of one unit, however the sentence is phrased (增长5.2%，去年同期为…; up 15%
-    /// from …). Roles: `stated`, `small`, `large` (the two amounts by size).
-    SentencePair(PairParams),
-}
-
-/// What ties the two amounts of a `sentence_pair` together.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum PairMode {
-    /// A change between two times: one amount carries a base marker (上年, 较, from …).
-    Change,
-    /// A share of a whole: the larger carries a whole marker (全国, 总, total …) or the smaller
-    /// a part marker (其中, of which …), and the sentence has no change word.
-    Share,
-    /// A change of a rate in percentage points between two percentages.
-    Points,
-    /// A multiple (N倍, N times) of one amount over the other.
-    Multiple,
-    /// A level, its increment over the base (after a change verb) and the change in %:
-    /// roles `stated`, `level`, `increment`.
-    Increment,
-    /// A change stated as an amount (上涨3.28米, up $2) between two levels of that unit.
-    Difference,
-    /// An average annual rate between two amounts dated by two years: roles `stated`,
-    /// `small`, `large`, `years` (the number of years between them).
-    Annual,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PairParams {
-    pub mode: PairMode,
-    /// Words one of which must stand right before the stated figure.
-    pub cues: Vec<String>,
-    /// How many chars before the stated figure the cue may stand.
-    pub window: usize,
-}
-
-impl Builder {
-    pub fn roles(&self) -> &'static [&'static str] {
-        match self {
-            Builder::Formula { .. } => &["left", "result", "unit_factor"],
-            Builder::RangeOrder => &["low", "high"],
-            Builder::Weekday => &["stated", "calendar"],
-            Builder::CalendarDate => &["day", "month_days"],
-            Builder::SameQuantity { .. } => &["stated", "other"],
-            Builder::EventYear { .. } => &["stated", "other"],
-            Builder::Product => &["price", "quantity", "total"],
-            Builder::Breakdown | Builder::TableTotal => &["stated", "parts"],
-            Builder::Blend(_) => &["stated", "components"],
-            Builder::TitleYear => &["stated", "title"],
-            Builder::NamedShare { .. } => &["stated", "part", "whole"],
-            Builder::Transposed { .. } => &["stated", "other"],
-            Builder::NameSize { .. } => &["stated", "name"],
-            Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
-            Builder::SentencePair(p) if p.mode == PairMode::Annual => &["stated", "small", "large", "years"],
-            Builder::SentencePair(_) => &["stated", "small", "large"],
-        }
-    }
-}
+pub use super::builders::spec::{Builder, PairMode, PairParams};
 
 #[derive(Debug, Clone)]
 pub enum Source {
@@ -249,8 +144,7 @@ impl Rule {
                 .flat_map(|(_, roles)| roles.iter().filter(|r| r.multi).map(|r| r.name.clone()))
                 .collect(),
             // A breakdown's parts are a list of claims.
-            Source::Builder(Builder::Breakdown | Builder::TableTotal) => BTreeSet::from(["parts".to_string()]),
-            Source::Builder(_) => BTreeSet::new(),
+            Source::Builder(b) => b.multi_roles().iter().map(|r| r.to_string()).collect(),
         }
     }
 }
@@ -380,79 +274,11 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
         }
         (Some(b), true) => {
             let params = file.params.as_ref().map(|p| p.get_ref().clone()).unwrap_or_default();
-            let pspan = file.params.as_ref().map(|p| p.span()).unwrap_or(b.span());
-            let get_bool = |k: &str, d: bool| params.get(k).and_then(|v| v.as_bool()).unwrap_or(d);
-            let get_int = |k: &str, d: i64| params.get(k).and_then(|v| v.as_integer()).unwrap_or(d);
-            let allowed: &[&str] = match b.get_ref().as_str() {
-                "formula" => &["require_unit_factor"],
-                "same_quantity" => &["across_documents", "min_subject_chars"],
-                "name_size" => &["window"],
-                "sentence_pair" => &["mode", "cues", "window"],
-                "event_year" => &["across_documents"],
-                "blend" => &["cues", "each", "lines_before"],
-                "named_share" => &["lines_before", "multiples"],
-                "transposed" => &["min_digits"],
-                _ => &[],
-            };
-            if let Some(k) = params.keys().find(|k| !allowed.contains(&k.as_str())) {
-                return Err(err(pspan, format!("unknown parameter `{k}` for builder `{}`", b.get_ref()), "in these params"));
-            }
-            let builder = match b.get_ref().as_str() {
-                "formula" => Builder::Formula { require_unit_factor: get_bool("require_unit_factor", false) },
-                "range_order" => Builder::RangeOrder,
-                "weekday" => Builder::Weekday,
-                "calendar_date" => Builder::CalendarDate,
-                "same_quantity" => Builder::SameQuantity {
-                    across_documents: get_bool("across_documents", false),
-                    min_subject_chars: get_int("min_subject_chars", 3).max(1) as usize,
-                },
-                "name_size" => Builder::NameSize { window: get_int("window", 24).max(1) as usize },
-                "event_year" => Builder::EventYear { across_documents: get_bool("across_documents", false) },
-                "product" => Builder::Product,
-                "breakdown" => Builder::Breakdown,
-                "table_total" => Builder::TableTotal,
-                "title_year" => Builder::TitleYear,
-                "transposed" => Builder::Transposed { min_digits: get_int("min_digits", 4).max(2) as usize },
-                "named_share" => Builder::NamedShare { lines_before: get_int("lines_before", 3).max(0) as usize, multiples: get_bool("multiples", false) },
-                "blend" => {
-                    let words = |k: &str| -> Vec<String> {
-                        params.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_lowercase)).collect()).unwrap_or_default()
-                    };
-                    let cues = words("cues");
-                    if cues.is_empty() {
-                        return Err(err(pspan, "blend needs a non-empty list of cue words (cues = [...])".into(), "in these params"));
-                    }
-                    Builder::Blend(super::builders::blend::BlendParams { cues, each: words("each"), lines_before: get_int("lines_before", 1).max(0) as usize })
-                }
-                "sentence_pair" => {
-                    let mode = match params.get("mode").and_then(|v| v.as_str()) {
-                        Some("change") => PairMode::Change,
-                        Some("share") => PairMode::Share,
-                        Some("points") => PairMode::Points,
-                        Some("multiple") => PairMode::Multiple,
-                        Some("increment") => PairMode::Increment,
-                        Some("annual") => PairMode::Annual,
-                        Some("difference") => PairMode::Difference,
-                        _ => return Err(err(pspan, "sentence_pair needs mode = \"change\", \"share\", \"points\" or \"multiple\"".into(), "in these params")),
-                    };
-                    let cues: Vec<String> = params
-                        .get("cues")
-                        .and_then(|v| v.as_array())
-                        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_lowercase)).collect())
-                        .unwrap_or_default();
-                    if cues.is_empty() {
-                        return Err(err(pspan, "sentence_pair needs a non-empty list of cue words (cues = [...])".into(), "in these params"));
-                    }
-                    Builder::SentencePair(PairParams { mode, cues, window: get_int("window", 8).max(1) as usize })
-                }
-                other => {
-                    return Err(err(
-                        b.span(),
-                        format!("unknown builder `{other}` (formula, range_order, weekday, calendar_date, same_quantity, name_size, sentence_pair, event_year, product)"),
-                        "unknown builder",
-                    ))
-                }
-            };
+            let span = file.params.as_ref().map(|p| p.span()).unwrap_or(b.span());
+            let builder = Builder::from_table(b.get_ref(), &params).map_err(|message| {
+                let on_name = message.contains("variant");
+                err(if on_name { b.span() } else { span }, format!("builder `{}`: {message}", b.get_ref()), if on_name { "unknown builder" } else { "in these params" })
+            })?;
             Source::Builder(builder)
         }
     };
@@ -473,10 +299,7 @@ pub fn load_rule_str(name: &str, text: &str) -> Result<Rule, RuleError> {
             (all, multi)
         }
         Source::Builder(b) => {
-            let multi = match b {
-                Builder::Breakdown | Builder::TableTotal => BTreeSet::from(["parts".to_string()]),
-                _ => BTreeSet::new(),
-            };
+            let multi = b.multi_roles().iter().map(|r| r.to_string()).collect();
             (b.roles().iter().map(|s| s.to_string()).collect(), multi)
         }
     };

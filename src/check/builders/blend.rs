@@ -11,15 +11,7 @@ use crate::check::units::Unit;
 use crate::model::{fmt_num, Approx, Claim, ClaimKind};
 
 /// Parameters of the builder (rule file `params`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct BlendParams {
-    /// Words right before the ratio that make it "fell to this share of before" (降至, fell to).
-    pub cues: Vec<String>,
-    /// Words that make the ratio hold for each component (均, 都, both, each).
-    pub each: Vec<String>,
-    /// Lines before the ratio's line searched for the components.
-    pub lines_before: usize,
-}
+pub use super::spec::BlendParams;
 
 /// Claims that can be a component's old or new figure.
 fn is_level(c: &Claim) -> bool {

@@ -12,6 +12,7 @@ pub mod product;
 pub mod range_order;
 pub mod same_quantity;
 pub mod sentence_pair;
+pub mod spec;
 pub mod table_total;
 pub mod title;
 pub mod transposed;
@@ -48,18 +49,18 @@ pub fn build(ri: usize, b: &Builder, graphs: &[DocGraph], identifiers: &[Identif
 fn build_one(ri: usize, b: &Builder, g: &DocGraph, out: &mut Vec<Relation>) {
     let (di, text, cs) = (g.doc, g.text, &g.claims[..]);
     match b {
-        Builder::RangeOrder => range_order::relations(ri, g, out),
+        Builder::RangeOrder {} => range_order::relations(ri, g, out),
         Builder::Formula { require_unit_factor } => formula::relations(ri, *require_unit_factor, g, out),
-        Builder::Weekday => weekday::relations(ri, g, out),
-        Builder::CalendarDate => calendar_date::relations(ri, g, out),
-        Builder::Product => product::relations(ri, g, out),
-        Builder::Breakdown => breakdown::relations(ri, g, out),
-        Builder::TableTotal => table_total::relations(ri, g, out),
+        Builder::Weekday {} => weekday::relations(ri, g, out),
+        Builder::CalendarDate {} => calendar_date::relations(ri, g, out),
+        Builder::Product {} => product::relations(ri, g, out),
+        Builder::Breakdown {} => breakdown::relations(ri, g, out),
+        Builder::TableTotal {} => table_total::relations(ri, g, out),
         Builder::NamedShare { lines_before, multiples } => {
             named_share::named_share_relations(ri, di, text, cs, *lines_before, *multiples, out)
         }
         Builder::Transposed { min_digits } => transposed::transposed_relations(ri, di, cs, *min_digits, out),
-        Builder::TitleYear => title::title_year_relations(ri, di, text, cs, out),
+        Builder::TitleYear {} => title::title_year_relations(ri, di, text, cs, out),
         Builder::Blend(params) => blend::blend_relations(ri, params, di, text, cs, out),
         Builder::SentencePair(params) => sentence_pair::relations(ri, params, g, out),
         Builder::SameQuantity { .. } | Builder::EventYear { .. } | Builder::NameSize { .. } => {}
