@@ -19,6 +19,8 @@ pub const UNITS: &[UnitEntry] = &[
     ("泰铢", "THB", Money), ("瑞郎", "CHF", Money), ("瑞士法郎", "CHF", Money), ("美圆", "USD", Money),
     ("奈拉", "NGN", Money), ("比特币", "BTC", Money), ("个比特币", "BTC", Money),
     ("yuan", "CNY", Money), ("RMB", "CNY", Money), ("dollars", "USD", Money), ("dollar", "USD", Money),
+    // Newswire abbreviations (Reuters style: 104 mln dlrs).
+    ("dlrs", "USD", Money), ("dlr", "USD", Money),
     ("euros", "EUR", Money), ("euro", "EUR", Money), ("pounds sterling", "GBP", Money),
     ("yen", "JPY", Money), ("USD", "USD", Money), ("CNY", "CNY", Money), ("EUR", "EUR", Money),
     ("HKD", "HKD", Money),
@@ -130,7 +132,7 @@ pub const CN_MAGNITUDES: &[(&str, f64)] = &[
 /// English magnitude words (after an optional space), longest first.
 pub const EN_MAGNITUDES: &[(&str, f64)] = &[
     ("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9),
-    ("mn", 1e6),
+    ("mln", 1e6), ("mn", 1e6), ("bln", 1e9),
 ];
 
 /// Currency markers written before the number.
