@@ -13,8 +13,8 @@ use crate::model::{Approx, Claim, ClaimKind};
 
 /// Words that make two figures of one subject different quantities by design (a change, a
 /// comparison, a forecast): sentences holding them are left out of conflict checks.
-const CONTRAST_WORDS: [&str; 36] = [
-    "增长", "成长", "增加", "下降", "减少", "增至", "降至", "升至", "提高", "降低", "上涨", "下跌", "下滑", "同比", "环比", "较", "同期",
+const CONTRAST_WORDS: [&str; 42] = [
+    "上升", "按年", "按月", "年增", "月增", "年减", "增长", "成长", "增加", "下降", "减少", "增至", "降至", "升至", "提高", "降低", "上涨", "下跌", "下滑", "同比", "环比", "较", "同期",
     "相比", "比上", "较上", "预计", "目标", "计划", "预测", "此前", "以前", "原来", "原本", "从", "到",
     "rose", "fell", "from", "compared", "forecast", "target",
 ];
@@ -191,7 +191,9 @@ pub fn relations(
     let full_key = |c: &Claim| subject_key(&c.subject.chars().map(|ch| if ch.is_ascii_digit() { '#' } else { ch }).collect::<String>());
     let same_thing = |a: &Claim, b: &Claim| {
         let (ka, kb) = (full_key(a), full_key(b));
-        ka.ends_with(&kb) || kb.ends_with(&ka)
+        // A year the other leaves out or names otherwise (113年3月工业生产指数 vs 3月 or
+        // 114年3月工业生产指数) is another period: an undated one is the document's own.
+        (ka.ends_with(&kb) || kb.ends_with(&ka)) && years_named(&a.subject) == years_named(&b.subject)
     };
     // Two sentences that give another shared subject different values describe two things.
     let parallel = |a: &Claim, b: &Claim| {
@@ -231,6 +233,13 @@ pub fn relations(
             }
         }
     }
+}
+
+/// The years a subject is dated by (2023年, 113年: ROC years have three digits).
+fn years_named(subject: &str) -> Vec<&str> {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let re = YEAR.get_or_init(|| Regex::new(r"([0-9]{2,4})\s*年").expect("valid"));
+    re.captures_iter(subject).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect()
 }
 
 pub fn pair(ri: usize, stated: &Claim, other: &Claim) -> Relation {
