@@ -6,6 +6,7 @@ pub mod breakdown;
 pub mod calendar_date;
 pub mod event_year;
 pub mod formula;
+pub mod line_list;
 pub mod name_size;
 pub mod named_share;
 pub mod product;
@@ -56,6 +57,7 @@ fn build_one(ri: usize, b: &Builder, g: &DocGraph, out: &mut Vec<Relation>) {
         Builder::Product {} => product::relations(ri, g, out),
         Builder::Breakdown {} => breakdown::relations(ri, g, out),
         Builder::TableTotal {} => table_total::relations(ri, g, out),
+        Builder::LineList { exhaustive } => line_list::relations(ri, *exhaustive, g, out),
         Builder::NamedShare { lines_before, multiples } => {
             named_share::named_share_relations(ri, di, text, cs, *lines_before, *multiples, out)
         }

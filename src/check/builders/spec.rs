@@ -59,6 +59,13 @@ pub enum Builder {
     /// 地方投资13.6亿元): one part per item between ；, in the total's unit. Roles: `stated`
     /// (the total), `parts`.
     Breakdown {},
+    /// A total on a line ending in a lead-in colon and its parts on the lines after it, one
+    /// per line: `exhaustive` reads dividing lead-ins (按航区分：, sum = total), otherwise subset
+    /// cues (其中：, sum ≤ total). Roles: `stated` (the total), `parts`.
+    LineList {
+        #[serde(default)]
+        exhaustive: bool,
+    },
     /// A table's total row (合计, 總數, Total) against the rows above it, column by column:
     /// the rows of one table since its header. Roles: `stated` (the total cell), `parts`.
     TableTotal {},
@@ -195,7 +202,7 @@ impl Builder {
             Builder::SameQuantity { .. } => &["stated", "other"],
             Builder::EventYear { .. } => &["stated", "other"],
             Builder::Product {} => &["price", "quantity", "total"],
-            Builder::Breakdown {} | Builder::TableTotal {} => &["stated", "parts"],
+            Builder::Breakdown {} | Builder::TableTotal {} | Builder::LineList { .. } => &["stated", "parts"],
             Builder::Blend(_) => &["stated", "components"],
             Builder::TitleYear {} => &["stated", "title"],
             Builder::NamedShare { .. } => &["stated", "part", "whole"],
@@ -210,7 +217,7 @@ impl Builder {
     /// Roles bound to a list of claims (usable only inside sum(), max(), …).
     pub fn multi_roles(&self) -> &'static [&'static str] {
         match self {
-            Builder::Breakdown {} | Builder::TableTotal {} => &["parts"],
+            Builder::Breakdown {} | Builder::TableTotal {} | Builder::LineList { .. } => &["parts"],
             _ => &[],
         }
     }

@@ -10,6 +10,8 @@ use serde::Deserialize;
 pub struct Lexicon {
     /// Words that open a list of parts (其中, 分地区看, of which).
     pub list_cues: Vec<String>,
+    /// Words that open a list of some parts only (其中：, 包括：, including:).
+    pub subset_cues: Vec<String>,
     /// Labels of a table's total row (合计, 總數, total).
     pub total_labels: Vec<String>,
 }
@@ -23,7 +25,7 @@ impl Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
             let mut lex: Lexicon = toml::from_str(CUES).unwrap_or_else(|e| panic!("rules/lexicon/cues.toml: {e}"));
-            for w in lex.list_cues.iter_mut().chain(lex.total_labels.iter_mut()) {
+            for w in lex.list_cues.iter_mut().chain(lex.total_labels.iter_mut()).chain(lex.subset_cues.iter_mut()) {
                 *w = w.to_lowercase();
             }
             lex
