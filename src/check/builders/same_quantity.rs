@@ -112,6 +112,8 @@ pub fn relations(
 ) {
     // Candidates: (key, claim, year context).
     let mut groups: BTreeMap<(String, String, String, Vec<i64>, BTreeSet<String>), Vec<&Claim>> = BTreeMap::new();
+    // Per claim (doc, id): the periods within a year its sentence names.
+    let mut periods: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
     for g in graphs {
         let (text, cs) = (g.text, &g.claims);
         let units = &g.seg.spans;
@@ -175,6 +177,8 @@ pub fn relations(
             if across && (years.is_empty() && (names.is_empty() || rate) || key.chars().count() < 6) {
                 continue;
             }
+            // Period context: the months, quarters and halves the sentence names (7月 vs 1-7月).
+            periods.insert((c.doc, c.id), periods_named(sentence));
             groups.entry((key, c.kind.as_str().to_string(), unit, years, names)).or_default().push(c);
         }
     }
@@ -201,6 +205,12 @@ pub fn relations(
         let own = subject_key(&a.subject);
         fa.iter().any(|(k, v)| k.chars().count() >= 2 && *k != own && fb.iter().any(|(k2, v2)| k2 == k && v2 != v))
     };
+    // Two sentences naming different periods (7月 vs 1-7月) state two facts; one naming none
+    // takes the document's period and may restate either.
+    let same_period = |a: &Claim, b: &Claim| {
+        let (pa, pb) = (&periods[&(a.doc, a.id)], &periods[&(b.doc, b.id)]);
+        pa.is_empty() || pb.is_empty() || pa == pb
+    };
     for ((_key, _, _, _, _), members) in groups {
         // Several figures of one subject inside one sentence are a list, not a restatement.
         let mut per_sentence: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -216,7 +226,7 @@ pub fn relations(
                     firsts.push(c);
                 }
             }
-            for w in firsts.windows(2).filter(|w| !parallel(w[1], w[0]) && same_thing(w[1], w[0])) {
+            for w in firsts.windows(2).filter(|w| !parallel(w[1], w[0]) && same_thing(w[1], w[0]) && same_period(w[1], w[0])) {
                 out.push(pair(ri, w[1], w[0]));
             }
         } else {
@@ -227,12 +237,24 @@ pub fn relations(
             for cs in by.values() {
                 // Within one paragraph two figures under one name are items of a list
                 // (直达车…行车时间35分钟；普通车…行车时间52分钟), not a restatement.
-                for w in cs.windows(2).filter(|w| !parallel(w[1], w[0]) && same_thing(w[1], w[0]) && w[1].line != w[0].line) {
+                for w in cs.windows(2).filter(|w| !parallel(w[1], w[0]) && same_thing(w[1], w[0]) && same_period(w[1], w[0]) && w[1].line != w[0].line) {
                     out.push(pair(ri, w[1], w[0]));
                 }
             }
         }
     }
+}
+
+/// The periods within a year a sentence names, normalised (1-7月, 7月, 一季度, 上半年, H1).
+fn periods_named(sentence: &str) -> Vec<String> {
+    static PERIOD: OnceLock<Regex> = OnceLock::new();
+    let re = PERIOD.get_or_init(|| {
+        Regex::new(r"(?i)[0-9一二三四五六七八九十]{1,3}\s*[-－—~～至到]\s*[0-9一二三四五六七八九十]{1,3}\s*月|[0-9]{1,2}\s*月(份)?|前?[一二三四1-4]\s*季度?|[上下]半年|全年|\b(?:h[12]|q[1-4])\b").expect("valid")
+    });
+    let mut out: Vec<String> = re.find_iter(sentence).map(|m| m.as_str().split_whitespace().collect::<String>().replace(['－', '—', '~', '～', '至', '到'], "-").replace('份', "")).collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The years a subject is dated by (2023年, 113年: ROC years have three digits).
