@@ -9,6 +9,7 @@ pub mod formula;
 pub mod line_list;
 pub mod name_size;
 pub mod named_share;
+pub mod prior_sentence;
 pub mod product;
 pub mod range_order;
 pub mod same_quantity;
@@ -57,6 +58,7 @@ fn build_one(ri: usize, b: &Builder, g: &DocGraph, out: &mut Vec<Relation>) {
         Builder::Product {} => product::relations(ri, g, out),
         Builder::Breakdown {} => breakdown::relations(ri, g, out),
         Builder::TableTotal {} => table_total::relations(ri, g, out),
+        Builder::PriorSentence { cues, window } => prior_sentence::relations(ri, cues, *window, g, out),
         Builder::LineList { exhaustive } => line_list::relations(ri, *exhaustive, g, out),
         Builder::NamedShare { lines_before, multiples } => {
             named_share::named_share_relations(ri, di, text, cs, *lines_before, *multiples, out)

@@ -66,6 +66,14 @@ pub enum Builder {
         #[serde(default)]
         exhaustive: bool,
     },
+    /// A change stated with its level in one sentence and the prior level in the sentence
+    /// before or after it (…箱量68.2万标准箱，同比增长23.5%。去年前三季度，…箱量为58.4万标准箱).
+    /// `cues` mark the change before the rate. Roles: `stated`, `small`, `large`.
+    PriorSentence {
+        cues: Vec<String>,
+        #[serde(default = "eight")]
+        window: usize,
+    },
     /// A table's total row (合计, 總數, Total) against the rows above it, column by column:
     /// the rows of one table since its header. Roles: `stated` (the total cell), `parts`.
     TableTotal {},
@@ -181,6 +189,12 @@ impl Builder {
                 }
             }
             Builder::NameSize { window: 0 } => return Err("name_size needs window ≥ 1".into()),
+            Builder::PriorSentence { cues, window } => {
+                lower(cues);
+                if cues.is_empty() || *window == 0 {
+                    return Err("prior_sentence needs cue words (cues = [...]) and window ≥ 1".into());
+                }
+            }
             Builder::SameQuantity { min_subject_chars: 0, .. } => {
                 return Err("same_quantity needs min_subject_chars ≥ 1".into())
             }
@@ -208,6 +222,7 @@ impl Builder {
             Builder::NamedShare { .. } => &["stated", "part", "whole"],
             Builder::Transposed { .. } => &["stated", "other"],
             Builder::NameSize { .. } => &["stated", "name"],
+            Builder::PriorSentence { .. } => &["stated", "small", "large"],
             Builder::SentencePair(p) if p.mode == PairMode::Increment => &["stated", "level", "increment"],
             Builder::SentencePair(p) if p.mode == PairMode::Annual => &["stated", "small", "large", "years"],
             Builder::SentencePair(_) => &["stated", "small", "large"],

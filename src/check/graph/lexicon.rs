@@ -12,6 +12,10 @@ pub struct Lexicon {
     pub list_cues: Vec<String>,
     /// Words that open a list of some parts only (其中：, 包括：, including:).
     pub subset_cues: Vec<String>,
+    /// Words opening a sentence about the prior period (上年同期, 去年, a year earlier).
+    pub prior_period_cues: Vec<String>,
+    /// Words that point back to a figure just named (这一数字, the figure).
+    pub anaphors: Vec<String>,
     /// Labels of a table's total row (合计, 總數, total).
     pub total_labels: Vec<String>,
 }
@@ -25,7 +29,7 @@ impl Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
             let mut lex: Lexicon = toml::from_str(CUES).unwrap_or_else(|e| panic!("rules/lexicon/cues.toml: {e}"));
-            for w in lex.list_cues.iter_mut().chain(lex.total_labels.iter_mut()).chain(lex.subset_cues.iter_mut()) {
+            for w in lex.list_cues.iter_mut().chain(lex.total_labels.iter_mut()).chain(lex.subset_cues.iter_mut()).chain(lex.prior_period_cues.iter_mut()).chain(lex.anaphors.iter_mut()) {
                 *w = w.to_lowercase();
             }
             lex
