@@ -129,3 +129,15 @@ pub fn merge(mut a: RoleVal, b: RoleVal) -> RoleVal {
     a.units.extend(b.units);
     a
 }
+
+/// A total and its parts as one relation: roles `stated` (the total) and `parts` (a list).
+pub fn whole_and_parts(rule: usize, doc: usize, whole: &Claim, parts: &[&Claim], note: String) -> Relation {
+    let mut roles = BTreeMap::new();
+    roles.insert("stated".into(), claim_role(whole));
+    let mut list = claim_role(parts[0]);
+    for p in &parts[1..] {
+        list = merge(list, claim_role(p));
+    }
+    roles.insert("parts".into(), list);
+    Relation { rule, doc, roles, left: None, note }
+}

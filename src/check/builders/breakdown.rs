@@ -3,7 +3,6 @@
 //! 13.6亿元，增长77.9%。). Each item between ；after the lead-in gives one part: its first amount
 //! in the total's unit. A sentence opening with 其中 lists a subset: its items are no total for a
 //! later lead-in, and it is not checked as a breakdown.
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -80,15 +79,8 @@ pub fn relations(ri: usize, g: &DocGraph, out: &mut Vec<Relation>) {
             if !complete || parts.len() < 2 {
                 continue;
             }
-            let mut roles = BTreeMap::new();
-            roles.insert("stated".into(), claim_role(whole));
-            let mut list = claim_role(parts[0]);
-            for p in &parts[1..] {
-                list = merge(list, claim_role(p));
-            }
-            roles.insert("parts".into(), list);
             let lead = text[lead_start..lead_end].trim_start_matches(['。', '；', ';', '\n']).trim();
-            out.push(Relation { rule: ri, doc: g.doc, roles, left: None, note: lead.to_string() });
+            out.push(whole_and_parts(ri, g.doc, whole, &parts, lead.to_string()));
         }
     }
 }

@@ -3,7 +3,6 @@
 //! 共有航线186条，按航区分：⏎东南亚航线 74条⏎…). A lead-in that divides by one criterion
 //! (按…分, 分…看, 从…看, by …) covers the total; a subset cue (其中, 包括, including; data in
 //! `rules/lexicon/cues.toml`) lists some parts only, so their sum is at most the total.
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -98,13 +97,6 @@ pub fn relations(ri: usize, exhaustive: bool, g: &DocGraph, out: &mut Vec<Relati
         if !complete || parts.len() < 2 || parts.iter().any(|p| p.lo > whole.hi) {
             continue;
         }
-        let mut roles = BTreeMap::new();
-        roles.insert("stated".into(), claim_role(whole));
-        let mut list = claim_role(parts[0]);
-        for p in &parts[1..] {
-            list = merge(list, claim_role(p));
-        }
-        roles.insert("parts".into(), list);
-        out.push(Relation { rule: ri, doc: g.doc, roles, left: None, note: clause.to_string() });
+        out.push(whole_and_parts(ri, g.doc, whole, &parts, clause.to_string()));
     }
 }

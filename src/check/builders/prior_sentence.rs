@@ -5,32 +5,13 @@
 //! the change's, hold one amount of the level's unit and no percentage, and name the same thing:
 //! a word of the level's subject, or an anaphor (这一数字, the figure).
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-use regex::Regex;
 
 use super::breakdown::is_amount;
-use crate::check::graph::{text_before, DocGraph, Lexicon};
+use crate::check::graph::{periods_named, text_before, years_named, DocGraph, Lexicon};
 use crate::check::relation::*;
 use crate::check::units::claim_unit;
 use crate::model::{Claim, ClaimKind};
-
-/// Years a text names (2024年, 113學年度), as numbers.
-fn years(text: &str) -> Vec<i64> {
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let re = YEAR.get_or_init(|| Regex::new(r"([0-9]{2,4})\s*(?:学年度|學年度|学年|學年|年度|年)").expect("valid"));
-    re.captures_iter(text).filter_map(|c| c[1].parse().ok()).collect()
-}
-
-/// The months a text names (8月, 1至8月, 1-8月), normalised.
-fn months(text: &str) -> Vec<String> {
-    static MONTH: OnceLock<Regex> = OnceLock::new();
-    let re = MONTH.get_or_init(|| Regex::new(r"(?:[0-9]{1,2}\s*[-－—~～至到]\s*)?[0-9]{1,2}\s*月").expect("valid"));
-    let mut out: Vec<String> = re.find_iter(text).map(|m| m.as_str().split_whitespace().collect::<String>().replace(['－', '—', '~', '～', '至', '到'], "-")).collect();
-    out.sort();
-    out.dedup();
-    out
-}
 
 /// The subject words of a level: CJK pairs (or English words of four letters and more) of the
 /// clause before it, with the period and verb words it shares with every sentence left out.
@@ -65,8 +46,8 @@ pub fn relations(ri: usize, cues: &[String], window: usize, g: &DocGraph, out: &
             continue;
         }
         let unit = claim_unit(level.kind, &level.unit).base();
-        let own_years = years(&g.text[ss..rate.start]);
-        let own_months = months(&g.text[ss..rate.start]);
+        let own_years = years_named(&g.text[ss..rate.start]);
+        let own_periods = periods_named(&g.text[ss..rate.start]);
         let clause = before_level.rsplit(['，', ',', '。', '；', ';']).next().unwrap_or(&before_level).to_string();
         let words = subject_words(&clause);
         // The nearest non-blank sentence after it, then before it (a line break is no sentence).
@@ -78,13 +59,13 @@ pub fn relations(ri: usize, cues: &[String], window: usize, g: &DocGraph, out: &
             let prior = &g.text[ps..pe];
             let lower = prior.trim_start().to_lowercase();
             let cue = lex.prior_period_cues.iter().filter(|w| lower.starts_with(w.as_str())).map(|w| w.len()).max();
-            let earlier_year = years(prior).iter().any(|y| own_years.iter().any(|o| y < o));
+            let earlier_year = years_named(prior).iter().any(|y| own_years.iter().any(|o| y < o));
             if cue.is_none() && !earlier_year {
                 continue;
             }
-            // Another month (上年同月（112年8月）… against 1至8月) is another period's figure.
-            let prior_months = months(prior);
-            if !prior_months.is_empty() && !own_months.is_empty() && prior_months != own_months {
+            // Another period (上年同月（112年8月）… against 1至8月) is another period's figure.
+            let prior_periods = periods_named(prior);
+            if !prior_periods.is_empty() && !own_periods.is_empty() && prior_periods != own_periods {
                 continue;
             }
             // A plain statement of the prior level: no rate, multiple or share of its own.

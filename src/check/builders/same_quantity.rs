@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::check::graph::DocGraph;
+use crate::check::graph::{periods_named, years_named, DocGraph};
 use crate::check::relation::*;
 use crate::check::units::claim_unit;
 use crate::model::{Approx, Claim, ClaimKind};
@@ -243,25 +243,6 @@ pub fn relations(
             }
         }
     }
-}
-
-/// The periods within a year a sentence names, normalised (1-7月, 7月, 一季度, 上半年, H1).
-fn periods_named(sentence: &str) -> Vec<String> {
-    static PERIOD: OnceLock<Regex> = OnceLock::new();
-    let re = PERIOD.get_or_init(|| {
-        Regex::new(r"(?i)[0-9一二三四五六七八九十]{1,3}\s*[-－—~～至到]\s*[0-9一二三四五六七八九十]{1,3}\s*月|[0-9]{1,2}\s*月(份)?|前?[一二三四1-4]\s*季度?|[上下]半年|全年|\b(?:h[12]|q[1-4])\b").expect("valid")
-    });
-    let mut out: Vec<String> = re.find_iter(sentence).map(|m| m.as_str().split_whitespace().collect::<String>().replace(['－', '—', '~', '～', '至', '到'], "-").replace('份', "")).collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// The years a subject is dated by (2023年, 113年: ROC years have three digits).
-fn years_named(subject: &str) -> Vec<&str> {
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let re = YEAR.get_or_init(|| Regex::new(r"([0-9]{2,4})\s*年").expect("valid"));
-    re.captures_iter(subject).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect()
 }
 
 pub fn pair(ri: usize, stated: &Claim, other: &Claim) -> Relation {

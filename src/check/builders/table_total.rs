@@ -79,14 +79,8 @@ pub fn relations(ri: usize, g: &DocGraph, out: &mut Vec<Relation>) {
                     .map(|r| r.get(col).copied().filter(|c| claim_unit(c.kind, &c.unit).base() == unit))
                     .collect();
                 let Some(column) = column else { continue };
-                let mut roles = BTreeMap::new();
-                roles.insert("stated".into(), claim_role(whole));
-                let mut list = claim_role(column[0]);
-                for c in &column[1..] {
-                    list = merge(list, claim_role(c));
-                }
-                roles.insert("parts".into(), list);
-                out.push(Relation { rule: ri, doc: g.doc, roles, left: None, note: format!("{} rows above the total row", column.len()) });
+                let note = format!("{} rows above the total row", column.len());
+                out.push(whole_and_parts(ri, g.doc, whole, &column, note));
             }
         }
     }

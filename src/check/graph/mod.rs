@@ -39,3 +39,25 @@ pub fn text_after(text: &str, start: usize, ceil: usize, chars: usize) -> String
     let end = s.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(s.len());
     s[..end].to_lowercase()
 }
+
+/// The years a text names (2023年, 113學年度: ROC years have three digits), in order.
+pub fn years_named(text: &str) -> Vec<i64> {
+    static YEAR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = YEAR.get_or_init(|| regex::Regex::new(r"([0-9]{2,4})\s*(?:学年度|學年度|学年|學年|年度|年)").expect("valid"));
+    re.captures_iter(text).filter_map(|c| c[1].parse().ok()).collect()
+}
+
+/// The periods within a year a text names, normalised and sorted (1-7月, 7月, 一季度, 上半年, H1).
+pub fn periods_named(text: &str) -> Vec<String> {
+    static PERIOD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = PERIOD.get_or_init(|| {
+        regex::Regex::new(r"(?i)[0-9一二三四五六七八九十]{1,3}\s*[-－—~～至到]\s*[0-9一二三四五六七八九十]{1,3}\s*月|[0-9]{1,2}\s*月(份)?|前?[一二三四1-4]\s*季度?|[上下]半年|全年|\b(?:h[12]|q[1-4])\b").expect("valid")
+    });
+    let mut out: Vec<String> = re
+        .find_iter(text)
+        .map(|m| m.as_str().split_whitespace().collect::<String>().replace(['－', '—', '~', '～', '至', '到'], "-").replace('份', ""))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
