@@ -40,7 +40,7 @@ pub fn relations(ri: usize, g: &DocGraph, out: &mut Vec<Relation>) {
     let text = g.text;
     for &(ps, pe) in &g.seg.paragraphs {
         let para = &text[ps..pe];
-        let amounts: Vec<&Claim> = g.claims.iter().copied().filter(|c| c.start >= ps && c.end <= pe && is_amount(c)).collect();
+        let amounts: Vec<&Claim> = g.claims_in(ps, pe).filter(|c| is_amount(c)).collect();
         let ls = leads(para);
         let mut total: Option<&Claim> = None;
         let mut prev_end = ps;

@@ -40,7 +40,7 @@ pub fn relations(ri: usize, exhaustive: bool, g: &DocGraph, out: &mut Vec<Relati
     let lex = Lexicon::get();
     let lines = &g.seg.paragraphs;
     let amounts_in = |s: usize, e: usize| -> Vec<&Claim> {
-        g.claims.iter().copied().filter(|c| c.start >= s && c.end <= e && is_amount(c)).collect()
+        g.claims_in(s, e).filter(|c| is_amount(c)).collect()
     };
     for (li, &(s, e)) in lines.iter().enumerate() {
         let line = g.text[s..e].trim_end();

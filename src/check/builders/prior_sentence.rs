@@ -30,7 +30,7 @@ pub fn relations(ri: usize, cues: &[String], window: usize, g: &DocGraph, out: &
     let sentences = &g.seg.sentences;
     let in_sentence = |i: usize| -> Vec<&Claim> {
         let (s, e) = sentences[i];
-        g.claims.iter().copied().filter(|c| c.start >= s && c.end <= e).collect()
+        g.claims_in(s, e).collect()
     };
     for (si, &(ss, _)) in sentences.iter().enumerate() {
         let claims = in_sentence(si);

@@ -51,7 +51,7 @@ pub fn relations(ri: usize, g: &DocGraph, out: &mut Vec<Relation>) {
                 let (s, e) = g.seg.paragraphs[p];
                 let row = &g.text[s..e];
                 let mut by_col: BTreeMap<usize, &Claim> = BTreeMap::new();
-                for c in g.claims.iter().filter(|c| c.start >= s && c.end <= e && is_amount(c)) {
+                for c in g.claims_in(s, e).filter(|c| is_amount(c)) {
                     by_col.entry(column_from_right(row, c.end - s)).or_insert(c);
                 }
                 (label(row), by_col)

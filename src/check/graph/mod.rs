@@ -25,6 +25,13 @@ impl<'a> DocGraph<'a> {
         claims.sort_by_key(|c| (c.start, c.id));
         DocGraph { doc, text, claims, seg: Segmentation::new(text, Lexicon::get()) }
     }
+
+    /// The claims inside `start..end`, found by binary search over the sorted claims (a
+    /// builder reading span by span never scans the whole document per span).
+    pub fn claims_in(&self, start: usize, end: usize) -> impl Iterator<Item = &'a Claim> + '_ {
+        let from = self.claims.partition_point(|c| c.start < start);
+        self.claims[from..].iter().copied().take_while(move |c| c.start < end).filter(move |c| c.end <= end)
+    }
 }
 
 /// Up to `chars` characters before `end` (not before `floor`), lower-cased: where cue words sit.
